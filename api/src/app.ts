@@ -1,0 +1,35 @@
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createContext, type Context } from './context.js';
+import type { AppDeps } from './deps.js';
+import { useAuditLog } from './plugins/audit-log.js';
+import { useBodyLimit } from './plugins/body-limit.js';
+import { useRestRoutes } from './plugins/rest-routes.js';
+import { schema } from './schema/index.js';
+
+export type App = ReturnType<typeof buildApp>;
+
+/** The gateway as a fetch handler, independent of the HTTP server that hosts it. */
+export function buildApp(deps: AppDeps) {
+  return createYoga<{ authorization?: string | null }, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'CoP OS GraphQL', subscriptionsProtocol: 'WS' },
+    logging: deps.log,
+    maskedErrors: deps.config.NODE_ENV === 'production' ? true : { isDev: true },
+    context: ({ request, authorization }) =>
+      // WebSocket connections pass the token from connection params; HTTP from the header.
+      createContext(deps, authorization ?? request?.headers.get('authorization')),
+    plugins: [
+      useBodyLimit(deps.config.MAX_BODY_BYTES),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          await deps.prisma.$queryRaw`SELECT 1`;
+        },
+      }),
+      useRestRoutes(deps),
+      useAuditLog(),
+    ],
+  });
+}

@@ -1,0 +1,15 @@
+import type { Role } from '../generated/prisma/enums.js';
+
+/** Who is calling: a signed-in person or a machine holding a service token. */
+export type Viewer =
+  | { kind: 'user'; id: string; email: string; role: Role; customerId: string | null }
+  | { kind: 'service'; id: string; role: Role; customerId: string };
+
+/** Roles allowed to start, cancel or retry Databricks work. */
+export const OPERATOR_ROLES: readonly Role[] = ['ADMIN', 'CUSTOMER_ADMIN', 'DATA_ENGINEER'];
+/** Roles allowed to manage a customer's configuration (integrations, mappings, tokens, CoPs). */
+export const ADMIN_ROLES: readonly Role[] = ['ADMIN', 'CUSTOMER_ADMIN'];
+/** Roles allowed to edit community content (events, assets, surveys, use cases). */
+export const EDITOR_ROLES: readonly Role[] = ['ADMIN', 'CUSTOMER_ADMIN', 'DATA_ENGINEER', 'ANALYST'];
+
+export const isPlatformAdmin = (viewer: Viewer | null) => viewer?.role === 'ADMIN';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Every setting the api reads, with its default. `.env.example` documents the same list. */
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  /** When unset, `npm start` runs an embedded PostgreSQL under `.data/postgres`. */
+  DATABASE_URL: z.string().url().optional(),
+  JWT_SECRET: z.string().min(16).default('dev-only-jwt-secret-change-me'),
+  JWT_TTL: z.string().default('8h'),
+  /** 32-byte key (base64) that encrypts integration secrets at rest (AES-256-GCM). */
+  SECRETS_KEY: z.string().default('ZGV2LW9ubHktc2VjcmV0cy1rZXktY2hhbmdlLW1lISE='),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Deepest selection a query may have. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
+  /** Largest request body, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  DATABRICKS_HOST: z.string().url().optional(),
+  DATABRICKS_TOKEN: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}

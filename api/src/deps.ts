@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { SessionTokens } from './auth/jwt.js';
+import type { SecretBox } from './auth/secret-box.js';
+import type { Config } from './config.js';
+import type { PrismaClient } from './db/prisma.js';
+
+/** Long-lived collaborators, built once per process and shared by every request. */
+export interface AppDeps {
+  config: Config;
+  prisma: PrismaClient;
+  log: Logger;
+  sessions: SessionTokens;
+  secretBox: SecretBox;
+}

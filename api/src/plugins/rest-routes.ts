@@ -1,0 +1,26 @@
+import type { Plugin } from 'graphql-yoga';
+import type { AppDeps } from '../deps.js';
+
+/** A plain HTTP endpoint served next to `/graphql` (e.g. the usage ingestion endpoint). */
+export interface RestRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(request: Request, deps: AppDeps): Promise<Response>;
+}
+
+const routes: RestRoute[] = [];
+
+/** Answers the REST routes before yoga looks at the request. */
+export function useRestRoutes(deps: AppDeps): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      const route = routes.find((candidate) => candidate.path === url.pathname);
+      if (!route) return;
+      if (request.method !== route.method) {
+        endResponse(Response.json({ error: `Use ${route.method} for ${route.path}.` }, { status: 405 }));
+        return;
+      }
+      endResponse(await route.handle(request, deps));
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
-import { createContext, type Context } from './context.js';
+import { type Context, createContext } from './context.js';
 import type { AppDeps } from './deps.js';
 import { useAuditLog } from './plugins/audit-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 
 /** Codes a client can branch on; they travel in `extensions.code`. */
 export type ErrorCode =
@@ -15,7 +16,7 @@ const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, F
 
 export function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   const status = httpStatus[code];
-  return new GraphQLError(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+  return createGraphQLError(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
 }
 
 export const notFound = (what: string) => appError('NOT_FOUND', `${what} was not found.`);

@@ -1,5 +1,5 @@
-import type { Plugin } from 'graphql-yoga';
 import { type DefinitionNode, Kind, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 
 const SECRET_KEY = /secret|password|token/i;
@@ -12,7 +12,8 @@ export function useAuditLog(): Plugin<Context> {
   return {
     onExecute({ args }) {
       const operation = args.document.definitions.find(
-        (definition: DefinitionNode): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+        (definition: DefinitionNode): definition is OperationDefinitionNode =>
+          definition.kind === Kind.OPERATION_DEFINITION,
       );
       if (operation?.operation !== 'mutation') return;
       const ctx = args.contextValue as Context;
@@ -36,7 +37,9 @@ export function useAuditLog(): Plugin<Context> {
               },
             ];
           });
-          await ctx.prisma.auditLog.createMany({ data: rows }).catch((error: unknown) => ctx.log.error({ error }, 'audit log write failed'));
+          await ctx.prisma.auditLog
+            .createMany({ data: rows })
+            .catch((error: unknown) => ctx.log.error({ error }, 'audit log write failed'));
         },
       };
     },
@@ -46,7 +49,9 @@ export function useAuditLog(): Plugin<Context> {
 function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redact(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redact(inner)]),
+    );
   }
   return value;
 }

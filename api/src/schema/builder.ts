@@ -6,11 +6,11 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import ValidationPlugin from '@pothos/plugin-validation';
-import type { Role } from '../generated/prisma/enums.js';
 import type { Context } from '../context.js';
 import { appError, unauthenticated } from '../errors.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
+import type { Role } from '../generated/prisma/enums.js';
 
 // The builder is only configuration; each domain module registers its own types and fields.
 export const builder = new SchemaBuilder<{
@@ -25,7 +25,15 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ScopeAuthPlugin, SimpleObjectsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    SimpleObjectsPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    DataloaderPlugin,
+    ComplexityPlugin,
+  ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
@@ -33,7 +41,8 @@ export const builder = new SchemaBuilder<{
       authenticated: ctx.viewer !== null,
       role: (roles) => ctx.viewer !== null && roles.includes(ctx.viewer.role),
     }),
-    unauthorizedError: (_parent, ctx) => (ctx.viewer ? appError('FORBIDDEN', 'Your role does not allow this.') : unauthenticated()),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer ? appError('FORBIDDEN', 'Your role does not allow this.') : unauthenticated(),
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -49,7 +58,9 @@ export const builder = new SchemaBuilder<{
   validation: {
     validationError: (result) =>
       appError('BAD_USER_INPUT', result.issues.map((issue) => issue.message).join('; '), {
-        fields: result.issues.map((issue) => issue.path?.map((part) => (typeof part === 'object' ? part.key : part)).join('.')),
+        fields: result.issues.map((issue) =>
+          issue.path?.map((part) => (typeof part === 'object' ? part.key : part)).join('.'),
+        ),
       }),
   },
   complexity: {

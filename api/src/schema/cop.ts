@@ -57,9 +57,17 @@ builder.queryFields((t) => ({
   }),
 }));
 
-type CopsFilterShape = { customerId?: { id: string } | null; phase?: Prisma.CopWhereInput['phase'] | null; isActive?: boolean | null; search?: string | null };
+type CopsFilterShape = {
+  customerId?: { id: string } | null;
+  phase?: Prisma.CopWhereInput['phase'] | null;
+  isActive?: boolean | null;
+  search?: string | null;
+};
 
-function copsWhere(viewer: Parameters<typeof ownedByViewer>[0], filter: CopsFilterShape | null | undefined): Prisma.CopWhereInput {
+function copsWhere(
+  viewer: Parameters<typeof ownedByViewer>[0],
+  filter: CopsFilterShape | null | undefined,
+): Prisma.CopWhereInput {
   return {
     AND: [
       ownedByViewer(viewer),
@@ -121,8 +129,11 @@ builder.mutationFields((t) => ({
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Cop }) },
     resolve: async (_root, { id }, ctx) => {
-      return deletedId(await ctx.prisma.cop.deleteMany({ where: { id: id.id, ...ownedByViewer(ctx.viewer) } }), id, 'CoP');
+      return deletedId(
+        await ctx.prisma.cop.deleteMany({ where: { id: id.id, ...ownedByViewer(ctx.viewer) } }),
+        id,
+        'CoP',
+      );
     },
   }),
 }));
-

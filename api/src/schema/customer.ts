@@ -71,4 +71,3 @@ builder.mutationField('updateCustomer', (t) =>
     },
   }),
 );
-

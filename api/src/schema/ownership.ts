@@ -5,7 +5,10 @@ import { notFound } from '../errors.js';
 
 /** The id of a CoP the viewer's tenant owns; NOT_FOUND otherwise (another tenant's CoP does not exist for them). */
 export async function ownedCopId(ctx: Context, copId: string): Promise<string> {
-  const cop = await ctx.prisma.cop.findFirst({ where: { id: copId, ...ownedByViewer(ctx.viewer) }, select: { id: true } });
+  const cop = await ctx.prisma.cop.findFirst({
+    where: { id: copId, ...ownedByViewer(ctx.viewer) },
+    select: { id: true },
+  });
   if (!cop) throw notFound('CoP');
   return cop.id;
 }

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * The plain settings of a Databricks integration (`Integration.config`). Credentials never live here:
+ * they are in `Integration.secrets`, each value sealed with `SecretBox` (see `SECRET_FIELDS`).
+ */
+export const databricksConfigSchema = z.object({
+  /** Workspace URL, e.g. https://adb-123.4.azuredatabricks.net or the emulator's https://127.0.0.1:8443 */
+  host: z.string().url(),
+  authType: z.enum(['PAT', 'OAUTH_M2M', 'AZURE_SP']),
+  /** Service principal application id (OAuth M2M and Azure AD). */
+  clientId: z.string().optional(),
+  /** Azure AD tenant (directory) id, for AZURE_SP. */
+  azureTenantId: z.string().optional(),
+  /** Azure AD authority base URL; defaults to https://login.microsoftonline.com (the emulator serves one in tests). */
+  azureAuthority: z.string().url().optional(),
+  /** SQL warehouse used for system tables and the CRM tables. */
+  warehouseId: z.string().optional(),
+  /** The multi-task pipeline job and the notebooks behind each layer. */
+  pipelineJobId: z.string().optional(),
+  notebookPaths: z.object({ bronze: z.string(), silver: z.string(), gold: z.string() }).partial().optional(),
+  /** Model serving endpoints for the AI advisor and the survey summarizer. */
+  servingEndpoints: z.object({ advisor: z.string(), summarizer: z.string() }).partial().optional(),
+  /** Prefix of tenant catalogs (`<prefix>_<tenant>`). */
+  catalogPrefix: z.string().optional(),
+});
+
+export type DatabricksConfig = z.infer<typeof databricksConfigSchema>;
+
+/** Write-only credentials of an integration; stored sealed in `Integration.secrets` under these keys. */
+export const SECRET_FIELDS = ['token', 'clientSecret'] as const;
+export type SecretField = (typeof SECRET_FIELDS)[number];
+/** `Integration.secrets`: each present key holds `SecretBox.seal(value)`. */
+export type SealedSecrets = Partial<Record<SecretField, string>>;

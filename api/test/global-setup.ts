@@ -1,26 +1,35 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { TEST_DATABASE_URL } from './support/database-url.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-/** Recreates the test database and applies the migrations, exactly as a deployment would. */
-export default async function setup(): Promise<void> {
-  const url = new URL(TEST_DATABASE_URL);
-  const database = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: url.toString() });
+/**
+ * Creates a fresh database for this test run and applies the migrations, exactly as a deployment would.
+ * Each run gets its own database, so concurrent runs on one machine never see each other's rows.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  const database = `copos_test_${process.pid}`;
+  await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE "${database}"`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${database}`;
+  process.env.TEST_DATABASE_URL = url.toString();
+  execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
+    stdio: 'pipe',
+  });
+  return () => adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.query(sql);
   } finally {
     await admin.end();
   }
-  execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: TEST_DATABASE_URL },
-    stdio: 'pipe',
-  });
 }

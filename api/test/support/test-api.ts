@@ -5,7 +5,7 @@ import { SecretBox } from '../../src/auth/secret-box.js';
 import { loadConfig } from '../../src/config.js';
 import { createPrisma } from '../../src/db/prisma.js';
 import type { AppDeps } from '../../src/deps.js';
-import { TEST_DATABASE_URL } from './database-url.js';
+import { testDatabaseUrl } from './database-url.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -18,14 +18,15 @@ export interface GraphQLResponse<T = Record<string, any>> {
  */
 export function createTestApi(env: Record<string, string> = {}) {
   const counter = { statements: 0 };
+  const databaseUrl = testDatabaseUrl();
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_URL: databaseUrl,
     ...env,
   });
-  const prisma = createPrisma(TEST_DATABASE_URL, { onQuery: () => counter.statements++ });
+  const prisma = createPrisma(databaseUrl, { onQuery: () => counter.statements++ });
   const deps: AppDeps = {
     config,
     prisma,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { SessionTokens } from './auth/jwt.js';
 import type { SecretBox } from './auth/secret-box.js';
 import type { Config } from './config.js';
+import type { DatabricksGateway } from './databricks/reader.js';
 import type { PrismaClient } from './db/prisma.js';
 
 /** Long-lived collaborators, built once per process and shared by every request. */
@@ -11,4 +12,6 @@ export interface AppDeps {
   log: Logger;
   sessions: SessionTokens;
   secretBox: SecretBox;
+  /** Connections per integration and the cross-request cache of remote reads. */
+  databricksGateway: DatabricksGateway;
 }

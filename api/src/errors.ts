@@ -23,4 +23,4 @@ export const notFound = (what: string) => appError('NOT_FOUND', `${what} was not
 export const forbidden = (message = 'You are not allowed to do this.') => appError('FORBIDDEN', message);
 export const unauthenticated = () => appError('UNAUTHENTICATED', 'Sign in to continue.');
 export const badInput = (message: string, field?: string) =>
-  appError('BAD_USER_INPUT', message, field ? { field } : {});
+  appError('BAD_USER_INPUT', message, field ? { fields: [field] } : {});

@@ -1,1 +1,67 @@
-// Filled in by the domain's author.
+import { z } from 'zod';
+import { inViewerCops } from '../auth/tenancy.js';
+import { ADMIN_ROLES } from '../auth/viewer.js';
+import { builder } from './builder.js';
+import { Cop } from './cop.js';
+import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { User } from './user.js';
+
+export const Champion = builder.prismaNode('Champion', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  nullable: true,
+  fields: (t) => ({
+    user: t.relation('user'),
+    cop: t.relation('cop'),
+    reason: t.exposeString('reason', { description: 'Why the community recognizes this person.' }),
+    recognizedAt: t.expose('recognizedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObjectField('Cop', 'champions', (t) =>
+  t.relatedConnection('champions', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'Recognized champions, most recent first.',
+    query: { orderBy: [{ recognizedAt: 'desc' }, { id: 'asc' }] },
+  }),
+);
+
+const RecognizeChampionInput = builder.inputType('RecognizeChampionInput', {
+  fields: (t) => ({
+    copId: t.globalID({ for: Cop }),
+    userId: t.globalID({ for: User }),
+    reason: t.string({ validate: z.string().trim().min(3, 'Say why in at least 3 characters.').max(1000) }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recognizeChampion: t.prismaField({
+    type: 'Champion',
+    description: 'Recognizes a person of the CoP’s customer as a champion; recognizing them again renews the reason.',
+    authScopes: { role: ADMIN_ROLES },
+    args: { input: t.arg({ type: RecognizeChampionInput }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const copId = await ownedCopId(ctx, input.copId.id);
+      const userId = input.userId.id;
+      // Only people of the customer that owns the CoP can be its champions.
+      found(
+        await ctx.prisma.user.findFirst({ where: { id: userId, customer: { cops: { some: { id: copId } } } } }),
+        'User',
+      );
+      const existing = await ctx.prisma.champion.findFirst({ where: { copId, userId }, select: { id: true } });
+      const recognition = { reason: input.reason, recognizedAt: new Date() };
+      return existing
+        ? ctx.prisma.champion.update({ ...query, where: { id: existing.id }, data: recognition })
+        : ctx.prisma.champion.create({ ...query, data: { ...recognition, copId, userId } });
+    },
+  }),
+  removeChampion: t.field({
+    type: 'ID',
+    description: 'Withdraws a recognition; returns its id.',
+    authScopes: { role: ADMIN_ROLES },
+    args: { id: t.arg.globalID({ for: Champion }) },
+    resolve: async (_root, { id }, ctx) =>
+      deletedId(await ctx.prisma.champion.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Champion'),
+  }),
+}));

@@ -1,1 +1,185 @@
-// Filled in by the domain's author.
+import type { InputFieldBuilder } from '@pothos/core';
+import { z } from 'zod';
+import { inViewerCops } from '../auth/tenancy.js';
+import { EDITOR_ROLES } from '../auth/viewer.js';
+import { notFound } from '../errors.js';
+import type { AssetType } from '../generated/prisma/enums.js';
+import { builder } from './builder.js';
+import { Cop } from './cop.js';
+import { AssetTypeEnum, SkillLevelEnum } from './enums.js';
+import { withoutNulls } from './input.js';
+import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+
+/** Workspace hosts the web app's CSP allows in frames: `*.cloud.databricks.com` (AWS) and `*.azuredatabricks.net`. */
+const DATABRICKS_HOST_SUFFIXES = ['.cloud.databricks.com', '.azuredatabricks.net'];
+const DEEP_LINK_TYPES: readonly AssetType[] = ['NOTEBOOK', 'REPO', 'CATALOG'];
+
+/** Whether `url` is an https URL on a Databricks workspace host (a subdomain of one of the suffixes). */
+export function isDatabricksWorkspaceUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' && DATABRICKS_HOST_SUFFIXES.some((suffix) => hostname.endsWith(suffix));
+}
+
+/** A DBSQL dashboard on a workspace host can be shown in an iframe; anything else would be blocked by the CSP. */
+export const isEmbeddable = (asset: { assetType: AssetType; url: string }) =>
+  asset.assetType === 'DBSQL_DASHBOARD' && isDatabricksWorkspaceUrl(asset.url);
+
+/** Notebooks, repos and catalog objects on a workspace host open in Databricks itself. */
+export const databricksLink = (asset: { assetType: AssetType; url: string }) =>
+  DEEP_LINK_TYPES.includes(asset.assetType) && isDatabricksWorkspaceUrl(asset.url) ? asset.url : null;
+
+export const ContentAsset = builder.prismaNode('ContentAsset', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  nullable: true,
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    description: t.exposeString('description'),
+    url: t.exposeString('url'),
+    assetType: t.expose('assetType', { type: AssetTypeEnum }),
+    skillLevel: t.expose('skillLevel', { type: SkillLevelEnum }),
+    personaTag: t.exposeString('personaTag', { nullable: true, description: 'Who it is for, e.g. "analyst".' }),
+    tags: t.exposeStringList('tags'),
+    views: t.exposeInt('views'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdBy: t.relation('createdBy', { nullable: true }),
+    cop: t.relation('cop'),
+    embeddable: t.boolean({
+      description: 'True for a DBSQL dashboard on a Databricks workspace host: the web app can embed it in an iframe.',
+      select: { assetType: true, url: true },
+      resolve: isEmbeddable,
+    }),
+    databricksLink: t.string({
+      nullable: true,
+      description: 'Deep link into the workspace for a notebook, repo or catalog object hosted on Databricks.',
+      select: { assetType: true, url: true },
+      resolve: databricksLink,
+    }),
+  }),
+});
+
+builder.prismaObjectField('Cop', 'contentAssets', (t) =>
+  t.relatedConnection('contentAssets', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'Content assets, newest first.',
+    args: {
+      assetType: t.arg({ type: AssetTypeEnum, required: false }),
+      skillLevel: t.arg({ type: SkillLevelEnum, required: false }),
+      personaTag: t.arg.string({ required: false }),
+      search: t.arg.string({ required: false, description: 'Case-insensitive match on title, description or a tag.' }),
+    },
+    query: ({ assetType, skillLevel, personaTag, search }) => ({
+      where: {
+        AND: [
+          assetType ? { assetType } : {},
+          skillLevel ? { skillLevel } : {},
+          personaTag ? { personaTag: { equals: personaTag, mode: 'insensitive' as const } } : {},
+          search
+            ? {
+                OR: [
+                  { title: { contains: search, mode: 'insensitive' as const } },
+                  { description: { contains: search, mode: 'insensitive' as const } },
+                  { tags: { has: search.trim().toLowerCase() } },
+                ],
+              }
+            : {},
+        ],
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    }),
+  }),
+);
+
+type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
+
+const assetTitle = z.string().trim().min(2, 'A title needs at least 2 characters.').max(200);
+const assetUrl = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/, message: 'Enter an http:// or https:// URL.' }));
+// Tags are stored lower-case and without duplicates so that filtering by tag is exact.
+const tags = z
+  .array(z.string().trim().toLowerCase().min(1, 'A tag cannot be empty.').max(40))
+  .max(20, 'At most 20 tags.')
+  .transform((list) => [...new Set(list)]);
+
+/** Fields that are optional both when creating and when updating an asset. */
+const assetDetails = (t: InputFields) => ({
+  description: t.string({ required: false, validate: z.string().max(4000) }),
+  skillLevel: t.field({ type: SkillLevelEnum, required: false }),
+  personaTag: t.string({ required: false, validate: z.string().trim().max(60) }),
+  tags: t.stringList({ required: false, validate: tags }),
+});
+
+const CreateContentAssetInput = builder.inputType('CreateContentAssetInput', {
+  fields: (t) => ({
+    copId: t.globalID({ for: Cop }),
+    title: t.string({ validate: assetTitle }),
+    url: t.string({ validate: assetUrl }),
+    assetType: t.field({ type: AssetTypeEnum }),
+    ...assetDetails(t),
+  }),
+});
+
+const UpdateContentAssetInput = builder.inputType('UpdateContentAssetInput', {
+  fields: (t) => ({
+    title: t.string({ required: false, validate: assetTitle }),
+    url: t.string({ required: false, validate: assetUrl }),
+    assetType: t.field({ type: AssetTypeEnum, required: false }),
+    ...assetDetails(t),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createContentAsset: t.prismaField({
+    type: 'ContentAsset',
+    authScopes: { role: EDITOR_ROLES },
+    args: { input: t.arg({ type: CreateContentAssetInput }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const { copId, ...rest } = withoutNulls(input);
+      return ctx.prisma.contentAsset.create({
+        ...query,
+        data: {
+          ...rest,
+          copId: await ownedCopId(ctx, copId.id),
+          // Service tokens are not people: their assets have no author.
+          createdById: ctx.viewer?.kind === 'user' ? ctx.viewer.id : null,
+        },
+      });
+    },
+  }),
+  updateContentAsset: t.prismaField({
+    type: 'ContentAsset',
+    authScopes: { role: EDITOR_ROLES },
+    args: { id: t.arg.globalID({ for: ContentAsset }), input: t.arg({ type: UpdateContentAssetInput }) },
+    resolve: async (query, _root, { id, input }, ctx) => {
+      found(await ctx.prisma.contentAsset.findFirst({ where: copOwnedRow(ctx, id.id), select: { id: true } }), 'Asset');
+      return ctx.prisma.contentAsset.update({ ...query, where: { id: id.id }, data: withoutNulls(input) });
+    },
+  }),
+  deleteContentAsset: t.field({
+    type: 'ID',
+    description: 'Deletes the asset; returns its id.',
+    authScopes: { role: EDITOR_ROLES },
+    args: { id: t.arg.globalID({ for: ContentAsset }) },
+    resolve: async (_root, { id }, ctx) =>
+      deletedId(await ctx.prisma.contentAsset.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Asset'),
+  }),
+  recordContentView: t.prismaField({
+    type: 'ContentAsset',
+    description: 'Counts one view of the asset (any member of the tenant); returns the asset.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.globalID({ for: ContentAsset }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      // One atomic increment with the tenant filter in its where: concurrent views are never lost.
+      const { count } = await ctx.prisma.contentAsset.updateMany({
+        where: copOwnedRow(ctx, id.id),
+        data: { views: { increment: 1 } },
+      });
+      if (count === 0) throw notFound('Asset');
+      return ctx.prisma.contentAsset.findUniqueOrThrow({ ...query, where: { id: id.id } });
+    },
+  }),
+}));

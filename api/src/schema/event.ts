@@ -1,1 +1,120 @@
-// Filled in by the domain's author.
+import type { InputFieldBuilder } from '@pothos/core';
+import { z } from 'zod';
+import { inViewerCops } from '../auth/tenancy.js';
+import { EDITOR_ROLES } from '../auth/viewer.js';
+import { appError } from '../errors.js';
+import { builder } from './builder.js';
+import { Cop } from './cop.js';
+import { EventKindEnum } from './enums.js';
+import { withoutNulls } from './input.js';
+import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+
+export const CopEvent = builder.prismaNode('CopEvent', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  nullable: true,
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    description: t.exposeString('description'),
+    kind: t.expose('kind', { type: EventKindEnum }),
+    startsAt: t.expose('startsAt', { type: 'DateTime' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime' }),
+    location: t.exposeString('location', { nullable: true, description: 'A room, a city or a meeting link.' }),
+    attendance: t.exposeInt('attendance', { description: 'How many people attended.' }),
+    cop: t.relation('cop'),
+  }),
+});
+
+builder.prismaObjectField('Cop', 'events', (t) =>
+  t.relatedConnection('events', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'Events by start time.',
+    args: {
+      upcoming: t.arg.boolean({
+        required: false,
+        description: 'true: events starting from now on; false: events that started before now; omitted: all.',
+      }),
+    },
+    query: ({ upcoming }) => ({
+      where: typeof upcoming === 'boolean' ? { startsAt: upcoming ? { gte: new Date() } : { lt: new Date() } } : {},
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    }),
+  }),
+);
+
+const eventTitle = z.string().trim().min(2, 'An event title needs at least 2 characters.').max(200);
+type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
+
+/** Fields that are optional both when creating and when updating an event. */
+const eventDetails = (t: InputFields) => ({
+  description: t.string({ required: false, validate: z.string().max(4000) }),
+  location: t.string({ required: false, validate: z.string().trim().max(300) }),
+  attendance: t.int({ required: false, validate: z.number().int().min(0, 'Attendance cannot be negative.') }),
+});
+
+const CreateEventInput = builder.inputType('CreateEventInput', {
+  fields: (t) => ({
+    copId: t.globalID({ for: Cop }),
+    title: t.string({ validate: eventTitle }),
+    kind: t.field({ type: EventKindEnum }),
+    startsAt: t.field({ type: 'DateTime' }),
+    endsAt: t.field({ type: 'DateTime', description: 'Must be after startsAt.' }),
+    ...eventDetails(t),
+  }),
+});
+
+const UpdateEventInput = builder.inputType('UpdateEventInput', {
+  fields: (t) => ({
+    title: t.string({ required: false, validate: eventTitle }),
+    kind: t.field({ type: EventKindEnum, required: false }),
+    startsAt: t.field({ type: 'DateTime', required: false }),
+    endsAt: t.field({ type: 'DateTime', required: false, description: 'Must be after startsAt.' }),
+    ...eventDetails(t),
+  }),
+});
+
+/** An event must end after it starts; checked on the merged values so a patch of one side is checked too. */
+function assertEndsAfterStart(startsAt: Date, endsAt: Date): void {
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw appError('BAD_USER_INPUT', 'An event must end after it starts.', { fields: ['input.endsAt'] });
+  }
+}
+
+builder.mutationFields((t) => ({
+  createEvent: t.prismaField({
+    type: 'CopEvent',
+    authScopes: { role: EDITOR_ROLES },
+    args: { input: t.arg({ type: CreateEventInput }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      assertEndsAfterStart(input.startsAt, input.endsAt);
+      const { copId, ...rest } = withoutNulls(input);
+      return ctx.prisma.copEvent.create({ ...query, data: { ...rest, copId: await ownedCopId(ctx, copId.id) } });
+    },
+  }),
+  updateEvent: t.prismaField({
+    type: 'CopEvent',
+    authScopes: { role: EDITOR_ROLES },
+    args: { id: t.arg.globalID({ for: CopEvent }), input: t.arg({ type: UpdateEventInput }) },
+    resolve: async (query, _root, { id, input }, ctx) => {
+      const stored = found(
+        await ctx.prisma.copEvent.findFirst({
+          where: copOwnedRow(ctx, id.id),
+          select: { startsAt: true, endsAt: true },
+        }),
+        'Event',
+      );
+      const patch = withoutNulls(input);
+      assertEndsAfterStart(patch.startsAt ?? stored.startsAt, patch.endsAt ?? stored.endsAt);
+      return ctx.prisma.copEvent.update({ ...query, where: { id: id.id }, data: patch });
+    },
+  }),
+  deleteEvent: t.field({
+    type: 'ID',
+    description: 'Deletes the event; returns its id.',
+    authScopes: { role: EDITOR_ROLES },
+    args: { id: t.arg.globalID({ for: CopEvent }) },
+    resolve: async (_root, { id }, ctx) =>
+      deletedId(await ctx.prisma.copEvent.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Event'),
+  }),
+}));

@@ -16,6 +16,7 @@ import './integration.js';
 import './workspace-mapping.js';
 import './service-token.js';
 import './audit-log.js';
+import './databricks/index.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -3,6 +3,7 @@ import { buildApp } from '../../src/app.js';
 import { SessionTokens } from '../../src/auth/jwt.js';
 import { SecretBox } from '../../src/auth/secret-box.js';
 import { loadConfig } from '../../src/config.js';
+import { createDatabricksGateway } from '../../src/databricks/gateway.js';
 import { createPrisma } from '../../src/db/prisma.js';
 import type { AppDeps } from '../../src/deps.js';
 import { testDatabaseUrl } from './database-url.js';
@@ -18,6 +19,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
  */
 export function createTestApi(env: Record<string, string> = {}) {
   const counter = { statements: 0 };
+  /** Shifts the remote cache's clock, to age cached Databricks reads without waiting. */
+  const clock = { offsetMs: 0 };
   const databaseUrl = testDatabaseUrl();
   const config = loadConfig({
     ...process.env,
@@ -27,12 +30,18 @@ export function createTestApi(env: Record<string, string> = {}) {
     ...env,
   });
   const prisma = createPrisma(databaseUrl, { onQuery: () => counter.statements++ });
+  const secretBox = new SecretBox(config.SECRETS_KEY);
   const deps: AppDeps = {
     config,
     prisma,
     log: pino({ level: 'silent' }),
     sessions: new SessionTokens(config.JWT_SECRET, config.JWT_TTL),
-    secretBox: new SecretBox(config.SECRETS_KEY),
+    secretBox,
+    databricksGateway: createDatabricksGateway(secretBox, {
+      attemptTimeoutMs: 1_500,
+      deadlineMs: 3_000,
+      now: () => Date.now() + clock.offsetMs,
+    }),
   };
   const app = buildApp(deps);
 
@@ -58,11 +67,15 @@ export function createTestApi(env: Record<string, string> = {}) {
     deps,
     prisma,
     counter,
+    clock,
     request,
     graphql,
     /** A session token for a user id, as `signIn` would issue it. */
     tokenFor: (userId: string) => deps.sessions.sign(userId),
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await deps.databricksGateway.registry.close();
+      await prisma.$disconnect();
+    },
   };
 }
 

@@ -58,3 +58,11 @@ export const invalidParameter = (message: string) => new DatabricksApiError(400,
 
 /** Raw node handler for non-JSON protocols (the Thrift endpoint). */
 export type RawHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A raw handler mounted like a route (the Thrift endpoint); authenticated, counted and faulted like the rest. */
+export interface RawRoute {
+  method: HttpMethod;
+  path: string;
+  handler: RawHandler;
+  public?: boolean;
+}

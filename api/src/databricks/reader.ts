@@ -1,0 +1,145 @@
+import DataLoader from 'dataloader';
+import type { Integration } from '../generated/prisma/client.js';
+import * as catalog from './api/catalog.js';
+import * as compute from './api/compute.js';
+import * as jobs from './api/jobs.js';
+import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
+import type { Remote, RemoteCache } from './remote-cache.js';
+import { queryDailyUsage, type UsageRow } from './usage-query.js';
+
+/** App-wide Databricks collaborators: connections per integration and the cross-request cache. */
+export interface DatabricksGateway {
+  registry: DatabricksRegistry;
+  cache: RemoteCache;
+}
+
+const SECOND = 1000;
+const TTL = {
+  metadata: 60 * SECOND,
+  catalog: 5 * 60 * SECOND,
+  activeRuns: 3 * SECOND,
+  usage: 5 * 60 * SECOND,
+};
+
+interface UsageKey {
+  workspaceId: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Per-request reads of remote resources: identical reads in one request share one call, usage reads of
+ * many workspaces behind one connection share one SQL statement, and everything goes through the
+ * cross-request cache (TTL for metadata, forever for finished runs, stale values when Databricks is down).
+ */
+export class DatabricksReader {
+  private readonly memo = new Map<string, Promise<Remote<unknown>>>();
+  private readonly usageLoaders = new Map<string, DataLoader<UsageKey, Remote<UsageRow[]>, string>>();
+
+  constructor(private readonly gateway: DatabricksGateway) {}
+
+  connection(integration: Pick<Integration, 'id' | 'type' | 'config' | 'secrets' | 'updatedAt'>): WorkspaceConnection {
+    return this.gateway.registry.forIntegration(integration);
+  }
+
+  jobs(conn: WorkspaceConnection) {
+    return this.read(conn, 'jobs', TTL.metadata, async () => (await jobs.listJobs(conn.rest)).jobs);
+  }
+
+  job(conn: WorkspaceConnection, jobId: number) {
+    return this.read(conn, `job:${jobId}`, TTL.metadata, () => jobs.getJob(conn.rest, jobId));
+  }
+
+  /** One `runs/list` page (at most 25 runs, Databricks' limit). */
+  runs(conn: WorkspaceConnection, options: { jobId?: number; activeOnly?: boolean; limit?: number; pageToken?: string }) {
+    const key = `runs:${options.jobId ?? '*'}:${options.activeOnly ? 'active' : 'all'}:${options.limit ?? 25}:${options.pageToken ?? ''}`;
+    return this.read(conn, key, TTL.activeRuns, () => jobs.listRuns(conn.rest, options));
+  }
+
+  run(conn: WorkspaceConnection, runId: number) {
+    return this.read(conn, `run:${runId}`, TTL.activeRuns, () => jobs.getRun(conn.rest, runId), jobs.isTerminal);
+  }
+
+  /** Output of a finished task run; never changes once written. */
+  runOutput(conn: WorkspaceConnection, taskRunId: number) {
+    return this.read(conn, `output:${taskRunId}`, TTL.activeRuns, () => jobs.getRunOutput(conn.rest, taskRunId), (output) =>
+      Boolean(output.metadata && jobs.isTerminal(output.metadata)),
+    );
+  }
+
+  catalogs(conn: WorkspaceConnection) {
+    return this.read(conn, 'catalogs', TTL.catalog, () => catalog.listCatalogs(conn.rest));
+  }
+
+  schemas(conn: WorkspaceConnection, catalogName: string) {
+    return this.read(conn, `schemas:${catalogName}`, TTL.catalog, () => catalog.listSchemas(conn.rest, catalogName));
+  }
+
+  tables(conn: WorkspaceConnection, catalogName: string, schemaName: string) {
+    return this.read(conn, `tables:${catalogName}.${schemaName}`, TTL.catalog, () =>
+      catalog.listTables(conn.rest, catalogName, schemaName),
+    );
+  }
+
+  table(conn: WorkspaceConnection, fullName: string) {
+    return this.read(conn, `table:${fullName}`, TTL.catalog, () => catalog.getTable(conn.rest, fullName));
+  }
+
+  clusters(conn: WorkspaceConnection) {
+    return this.read(conn, 'clusters', TTL.metadata, () => compute.listClusters(conn.rest));
+  }
+
+  warehouses(conn: WorkspaceConnection) {
+    return this.read(conn, 'warehouses', TTL.metadata, () => compute.listWarehouses(conn.rest));
+  }
+
+  servingEndpoints(conn: WorkspaceConnection) {
+    return this.read(conn, 'serving', TTL.metadata, () => compute.listServingEndpoints(conn.rest));
+  }
+
+  notebooks(conn: WorkspaceConnection, path: string) {
+    return this.read(conn, `workspace:${path}`, TTL.metadata, () => compute.listWorkspaceObjects(conn.rest, path));
+  }
+
+  /** Daily usage of one workspace; all workspaces asked for in the same tick share one SQL statement. */
+  usage(conn: WorkspaceConnection, key: UsageKey): Promise<Remote<UsageRow[]>> {
+    let loader = this.usageLoaders.get(conn.key);
+    if (!loader) {
+      loader = new DataLoader((keys) => this.loadUsage(conn, keys), { cacheKeyFn: (k) => `${k.workspaceId}|${k.from}|${k.to}` });
+      this.usageLoaders.set(conn.key, loader);
+    }
+    return loader.load(key);
+  }
+
+  private async loadUsage(conn: WorkspaceConnection, keys: readonly UsageKey[]): Promise<Remote<UsageRow[]>[]> {
+    const sql = conn.sql;
+    if (!sql) throw new Error('This integration has no SQL warehouse configured');
+    // One statement over the union of workspaces and the widest date range asked for.
+    const workspaceIds = [...new Set(keys.map((k) => k.workspaceId))].sort();
+    const from = keys.map((k) => k.from).sort()[0]!;
+    const to = keys.map((k) => k.to).sort().at(-1)!;
+    const all = await this.read(conn, `usage:${workspaceIds.join(',')}:${from}:${to}`, TTL.usage, () =>
+      queryDailyUsage(sql, workspaceIds, from, to),
+    );
+    return keys.map((k) => ({
+      ...all,
+      value: all.value.filter((row) => row.workspaceId === k.workspaceId && row.date >= k.from && row.date <= k.to),
+    }));
+  }
+
+  private read<T>(
+    conn: WorkspaceConnection,
+    key: string,
+    ttlMs: number,
+    load: () => Promise<T>,
+    keepForever?: (value: T) => boolean,
+  ): Promise<Remote<T>> {
+    const cacheKey = `${conn.key}|${key}`;
+    let pending = this.memo.get(cacheKey) as Promise<Remote<T>> | undefined;
+    if (!pending) {
+      pending = this.gateway.cache.read(cacheKey, ttlMs, load, keepForever);
+      this.memo.set(cacheKey, pending);
+    }
+    return pending;
+  }
+}

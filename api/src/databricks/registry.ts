@@ -1,0 +1,97 @@
+import type { SecretBox } from '../auth/secret-box.js';
+import type { Integration } from '../generated/prisma/client.js';
+import { readDatabricksCredentials } from '../integrations/credentials.js';
+import { type CredentialSettings, createCredentialProvider } from './credentials.js';
+import { DatabricksError } from './errors.js';
+import type { ResilienceOptions } from './resilience.js';
+import { DatabricksRestClient } from './rest-client.js';
+import { DatabricksSqlClient } from './sql-client.js';
+
+/** Everything needed to talk to one workspace: its REST API and, when configured, its SQL warehouse. */
+export interface WorkspaceConnection {
+  /** Stable key of the connection (integration id). */
+  key: string;
+  host: string;
+  rest: DatabricksRestClient;
+  sql?: DatabricksSqlClient;
+}
+
+export interface RegistryOptions {
+  /** Extra CA (PEM) trusted for REST calls, e.g. the emulator's. */
+  caPem?: string;
+  attemptTimeoutMs?: number;
+  deadlineMs?: number;
+  statementTimeoutMs?: number;
+  resilience?: ResilienceOptions;
+}
+
+type IntegrationRow = Pick<Integration, 'id' | 'type' | 'config' | 'secrets' | 'updatedAt'>;
+
+/**
+ * Keeps one connection per integration for the life of the process (keep-alive pools, token caches,
+ * circuit breakers and session pools survive across requests). An edited integration gets a fresh one.
+ */
+export class DatabricksRegistry {
+  private readonly connections = new Map<string, { version: number; connection: WorkspaceConnection }>();
+
+  constructor(
+    private readonly secretBox: SecretBox,
+    private readonly options: RegistryOptions = {},
+  ) {}
+
+  forIntegration(integration: IntegrationRow): WorkspaceConnection {
+    const version = integration.updatedAt.getTime();
+    const existing = this.connections.get(integration.id);
+    if (existing?.version === version) return existing.connection;
+    if (existing) void closeConnection(existing.connection);
+    const connection = this.connect(integration);
+    this.connections.set(integration.id, { version, connection });
+    return connection;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.connections.values()].map(({ connection }) => closeConnection(connection)));
+    this.connections.clear();
+  }
+
+  private connect(integration: IntegrationRow): WorkspaceConnection {
+    const { config, token, clientSecret } = readDatabricksCredentials(integration, this.secretBox);
+    const credentials = createCredentialProvider(credentialSettings(config, token, clientSecret));
+    const rest = new DatabricksRestClient({ host: config.host, credentials, ...this.options });
+    const sql = config.warehouseId
+      ? new DatabricksSqlClient({
+          host: config.host,
+          warehouseId: config.warehouseId,
+          credentials,
+          statementTimeoutMs: this.options.statementTimeoutMs,
+        })
+      : undefined;
+    return { key: integration.id, host: rest.host, rest, sql };
+  }
+}
+
+function credentialSettings(
+  config: ReturnType<typeof readDatabricksCredentials>['config'],
+  token: string | undefined,
+  clientSecret: string | undefined,
+): CredentialSettings {
+  const missing = (what: string) => new DatabricksError('AUTH', `The integration has no ${what} set`);
+  if (config.authType === 'PAT') {
+    if (!token) throw missing('access token');
+    return { authType: 'PAT', token };
+  }
+  if (!config.clientId || !clientSecret) throw missing('client id and secret');
+  if (config.authType === 'OAUTH_M2M') return { authType: 'OAUTH_M2M', host: config.host, clientId: config.clientId, clientSecret };
+  if (!config.azureTenantId) throw missing('Azure tenant id');
+  return {
+    authType: 'AZURE_SP',
+    azureTenantId: config.azureTenantId,
+    clientId: config.clientId,
+    clientSecret,
+    azureAuthority: config.azureAuthority,
+  };
+}
+
+async function closeConnection(connection: WorkspaceConnection): Promise<void> {
+  await Promise.allSettled([connection.rest.close(), connection.sql?.close()]);
+}

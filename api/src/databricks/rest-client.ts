@@ -1,0 +1,131 @@
+import { rootCertificates } from 'node:tls';
+import { BrokenCircuitError, BulkheadRejectedError } from 'cockatiel';
+import { type Dispatcher, Pool } from 'undici';
+import type { CredentialProvider } from './credentials.js';
+import { DatabricksError, errorFromResponse, unavailable } from './errors.js';
+import { createWorkspacePolicy, DEFAULT_RESILIENCE, type ResilienceOptions } from './resilience.js';
+
+export interface RestClientOptions {
+  /** Workspace URL, e.g. https://adb-1.2.azuredatabricks.net */
+  host: string;
+  credentials: CredentialProvider;
+  /** Longest wait for one attempt. */
+  attemptTimeoutMs?: number;
+  /** Longest wait for a call, retries included: a slow workspace never holds a request longer. */
+  deadlineMs?: number;
+  /** Extra CA (PEM) to trust, e.g. the emulator's self-signed certificate. */
+  caPem?: string;
+  resilience?: ResilienceOptions;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+/**
+ * One workspace's REST API over a keep-alive undici pool, with deadlines, retries, a circuit breaker
+ * and bounded concurrency. Knows nothing of GraphQL: failures are `DatabricksError`s.
+ */
+export class DatabricksRestClient {
+  readonly host: string;
+  /** Calls that reached the network, by `METHOD path` (used by tests and metrics). */
+  readonly calls = new Map<string, number>();
+  private readonly pool: Pool;
+  private readonly guarded: ReturnType<typeof createWorkspacePolicy>;
+  private readonly attemptTimeoutMs: number;
+  private readonly deadlineMs: number;
+
+  constructor(private readonly options: RestClientOptions) {
+    this.host = options.host.replace(/\/+$/, '');
+    const resilience = options.resilience ?? DEFAULT_RESILIENCE;
+    this.pool = new Pool(this.host, {
+      connections: resilience.maxConcurrent,
+      keepAliveTimeout: 30_000,
+      connect: options.caPem ? { ca: [...rootCertificates, options.caPem] } : undefined,
+    });
+    this.guarded = createWorkspacePolicy(resilience);
+    this.attemptTimeoutMs = options.attemptTimeoutMs ?? 5_000;
+    this.deadlineMs = options.deadlineMs ?? 8_000;
+  }
+
+  /** The dispatcher, for other HTTP calls to the same host (token endpoint). */
+  get dispatcher(): Dispatcher {
+    return this.pool;
+  }
+
+  /** 'closed' | 'open' | 'halfOpen' | 'isolated' */
+  get circuitState(): string {
+    return String(this.guarded.breaker.state);
+  }
+
+  get<T>(path: string, query: Query = {}): Promise<T> {
+    return this.call<T>('GET', withQuery(path, query));
+  }
+
+  post<T>(path: string, body: unknown = {}): Promise<T> {
+    return this.call<T>('POST', path, body);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const deadline = Date.now() + this.deadlineMs;
+    try {
+      return await this.guarded.policy.execute(() => this.attempt<T>(method, path, body, deadline));
+    } catch (error) {
+      if (error instanceof DatabricksError) throw error;
+      if (error instanceof BrokenCircuitError) throw unavailable(`${this.host} is failing; calls paused for a few seconds`, error);
+      if (error instanceof BulkheadRejectedError) throw new DatabricksError('RATE_LIMITED', 'Too many calls in flight to this workspace');
+      throw unavailable((error as Error).message, error);
+    }
+  }
+
+  private async attempt<T>(method: 'GET' | 'POST', path: string, body: unknown, deadline: number, retriedAuth = false): Promise<T> {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw unavailable(`Databricks did not answer within ${this.deadlineMs} ms`);
+    const key = `${method} ${path.split('?')[0]}`;
+    this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.pool.request({
+        method,
+        path,
+        headers: {
+          authorization: await this.options.credentials.authorization(),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(Math.min(this.attemptTimeoutMs, remaining)),
+      });
+    } catch (error) {
+      if (error instanceof DatabricksError) throw error;
+      throw unavailable(`Databricks unreachable: ${(error as Error).message}`, error);
+    }
+    const text = await response.body.text().catch(() => '');
+    const payload = parseJson(text);
+    if (response.statusCode < 400) return payload as T;
+    const failure = errorFromResponse(response.statusCode, payload, response.headers['retry-after'] as string | undefined);
+    // An expired OAuth token: fetch a fresh one and try once more.
+    if (failure.kind === 'AUTH' && response.statusCode === 401 && !retriedAuth && this.options.credentials.scheme !== 'PAT') {
+      this.options.credentials.invalidate();
+      return this.attempt<T>(method, path, body, deadline, true);
+    }
+    throw failure;
+  }
+}
+
+function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const encoded = params.toString();
+  return encoded ? `${path}?${encoded}` : path;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}

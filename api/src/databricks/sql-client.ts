@@ -1,0 +1,143 @@
+import { DBSQLClient } from '@databricks/sql';
+import { bulkhead } from 'cockatiel';
+import type { CredentialProvider } from './credentials.js';
+import { DatabricksError, unavailable } from './errors.js';
+
+export interface SqlClientOptions {
+  host: string;
+  warehouseId: string;
+  credentials: CredentialProvider;
+  /** Sessions kept open and statements in flight per warehouse. */
+  maxSessions?: number;
+  /** Longest a statement may run before it is cancelled. */
+  statementTimeoutMs?: number;
+}
+
+export type SqlParameterValue = string | number | boolean | Date | null;
+
+export interface SqlQuery {
+  sql: string;
+  /** Bound as named parameters (`:name` markers): values never enter the SQL text. */
+  params?: Record<string, SqlParameterValue>;
+  /** Rows returned at most; `truncated` says when more existed. */
+  rowLimit?: number;
+}
+
+export interface SqlRows<T> {
+  rows: T[];
+  truncated: boolean;
+}
+
+type IDBSQLSession = Awaited<ReturnType<DBSQLClient['openSession']>>;
+
+const DEFAULT_ROW_LIMIT = 10_000;
+
+/**
+ * A SQL warehouse through the official `@databricks/sql` driver (Thrift over HTTPS): one driver
+ * connection, a small pool of sessions reused across statements, bounded concurrency, a statement timeout.
+ * TLS trust comes from the process (`NODE_EXTRA_CA_CERTS`), as the driver reads no other CA cheaply.
+ */
+export class DatabricksSqlClient {
+  /** Statements sent to the warehouse (used by tests and metrics). */
+  statements = 0;
+  private readonly driver = new DBSQLClient();
+  private connected?: Promise<unknown>;
+  private readonly idle: IDBSQLSession[] = [];
+  private readonly limiter;
+  private readonly maxSessions: number;
+  private readonly statementTimeoutMs: number;
+
+  constructor(private readonly options: SqlClientOptions) {
+    this.maxSessions = options.maxSessions ?? 4;
+    this.statementTimeoutMs = options.statementTimeoutMs ?? 30_000;
+    this.limiter = bulkhead(this.maxSessions, 1_000);
+    // The driver emits 'error' on connection problems; without a listener that would crash the process.
+    this.driver.on('error', () => {});
+  }
+
+  query<T extends object = Record<string, unknown>>(query: SqlQuery): Promise<SqlRows<T>> {
+    return this.limiter.execute(async () => {
+      const session = await this.acquire();
+      let healthy = true;
+      try {
+        return await this.run<T>(session, query);
+      } catch (error) {
+        healthy = !(error instanceof DatabricksError && error.kind !== 'BAD_REQUEST');
+        throw error;
+      } finally {
+        this.release(session, healthy);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.idle.splice(0).map((session) => session.close()));
+    await this.driver.close().catch(() => {});
+  }
+
+  private async run<T>(session: IDBSQLSession, { sql, params, rowLimit = DEFAULT_ROW_LIMIT }: SqlQuery): Promise<SqlRows<T>> {
+    this.statements++;
+    const operation = await session
+      .executeStatement(sql, { namedParameters: params ?? undefined, maxRows: Math.min(rowLimit + 1, 100_000) })
+      .catch((error: unknown) => Promise.reject(toDatabricksError(error)));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        operation.cancel().catch(() => {});
+        reject(unavailable(`The statement ran longer than ${this.statementTimeoutMs} ms and was cancelled`));
+      }, this.statementTimeoutMs);
+    });
+    try {
+      const rows = (await Promise.race([operation.fetchAll({ maxRows: rowLimit + 1 }), timeout])) as T[];
+      return { rows: rows.slice(0, rowLimit), truncated: rows.length > rowLimit };
+    } catch (error) {
+      throw toDatabricksError(error);
+    } finally {
+      clearTimeout(timer);
+      operation.close().catch(() => {});
+    }
+  }
+
+  private async acquire(): Promise<IDBSQLSession> {
+    const reusable = this.idle.pop();
+    if (reusable) return reusable;
+    try {
+      this.connected ??= this.driver.connect(
+        {
+          host: new URL(this.options.host).hostname,
+          port: Number(new URL(this.options.host).port || 443),
+          path: `/sql/1.0/warehouses/${this.options.warehouseId}`,
+          authType: 'custom',
+          provider: { authenticate: async () => ({ Authorization: await this.options.credentials.authorization() }) },
+          telemetryEnabled: false,
+        } as Parameters<DBSQLClient['connect']>[0],
+      );
+      await this.connected;
+      return await this.driver.openSession();
+    } catch (error) {
+      this.connected = undefined;
+      throw toDatabricksError(error);
+    }
+  }
+
+  private release(session: IDBSQLSession, healthy: boolean): void {
+    if (healthy && this.idle.length < this.maxSessions) this.idle.push(session);
+    else session.close().catch(() => {});
+  }
+}
+
+/** The driver's errors, classified: SQL mistakes are BAD_REQUEST, credentials AUTH, the rest UNAVAILABLE. */
+function toDatabricksError(error: unknown): DatabricksError {
+  if (error instanceof DatabricksError) return error;
+  const err = error as Error & { statusCode?: number; response?: { status?: number } };
+  const status = err.statusCode ?? err.response?.status;
+  const message = err.message ?? String(error);
+  if (err.name === 'AuthenticationError' || status === 401 || status === 403 || /\b40[13]\b/.test(message)) {
+    return new DatabricksError('AUTH', message, { status, cause: error });
+  }
+  if (status === 429 || /\b429\b/.test(message)) return new DatabricksError('RATE_LIMITED', message, { status, cause: error });
+  if (err.name === 'OperationStateError' || err.name === 'ParameterError') {
+    return new DatabricksError('BAD_REQUEST', message, { cause: error });
+  }
+  return unavailable(message, error);
+}

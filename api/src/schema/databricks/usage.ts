@@ -1,0 +1,87 @@
+import type { Context } from '../../context.js';
+import type { Remote } from '../../databricks/remote-cache.js';
+import { PLATFORM_METRICS, type UsageRow } from '../../databricks/usage-query.js';
+import { badInput } from '../../errors.js';
+import { builder } from '../builder.js';
+import { remote } from './remote.js';
+import { connectionOf, type WorkspaceRow, workspaceSelect } from './workspace.js';
+
+interface UsageView {
+  from: Date;
+  to: Date;
+  rows: UsageRow[];
+  stale: boolean;
+}
+
+const UsagePoint = builder.simpleObject('UsagePoint', {
+  fields: (t) => ({ date: t.field({ type: 'Date' }), value: t.float() }),
+});
+
+const UsageSeries = builder.simpleObject('UsageSeries', {
+  fields: (t) => ({
+    metric: t.string({ description: 'DBU, ACTIVE_USERS, JOBS_RUN, QUERIES_EXECUTED or MODEL_REQUESTS.' }),
+    total: t.float(),
+    points: t.field({ type: [UsagePoint] }),
+  }),
+});
+
+const PlatformUsage = builder.objectRef<UsageView>('PlatformUsage').implement({
+  description: 'Daily platform usage from the Databricks system tables, summed over the mapped workspaces.',
+  fields: (t) => ({
+    from: t.field({ type: 'Date', resolve: (usage) => usage.from }),
+    to: t.field({ type: 'Date', resolve: (usage) => usage.to }),
+    stale: t.exposeBoolean('stale'),
+    series: t.field({ type: [UsageSeries], resolve: (usage) => toSeries(usage.rows) }),
+  }),
+});
+
+/** One series per metric, summed across workspaces per day, days ascending. */
+function toSeries(rows: UsageRow[]) {
+  return PLATFORM_METRICS.map((metric) => {
+    const byDate = new Map<string, number>();
+    for (const row of rows) if (row.metric === metric) byDate.set(row.date, (byDate.get(row.date) ?? 0) + row.value);
+    const points = [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, value]) => ({ date: new Date(date), value }));
+    return { metric, total: points.reduce((sum, point) => sum + point.value, 0), points };
+  });
+}
+
+async function readUsage(ctx: Context, workspaces: WorkspaceRow[], args: { from?: Date | null; to?: Date | null }): Promise<UsageView> {
+  const to = args.to ?? new Date(Date.now() - 86_400_000);
+  const from = args.from ?? new Date(to.getTime() - 29 * 86_400_000);
+  if (from > to) throw badInput('`from` must not be after `to`.', 'from');
+  const key = { from: isoDay(from), to: isoDay(to) };
+  const reads = await remote(() =>
+    Promise.all(workspaces.map((row) => ctx.databricks.usage(connectionOf(ctx, row), { ...key, workspaceId: row.workspaceId }))),
+  );
+  return { from, to, rows: reads.flatMap((read: Remote<UsageRow[]>) => read.value), stale: reads.some((read) => read.stale) };
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const mappedWorkspaces = { where: { isActive: true, integration: { type: 'DATABRICKS' as const, isActive: true } }, select: workspaceSelect };
+
+builder.prismaObjectFields('Cop', (t) => ({
+  platformUsage: t.field({
+    type: PlatformUsage,
+    nullable: true,
+    args: {
+      from: t.arg({ type: 'Date', required: false, description: 'First day; defaults to 30 days before `to`.' }),
+      to: t.arg({ type: 'Date', required: false, description: 'Last day; defaults to yesterday.' }),
+    },
+    select: { workspaceMappings: mappedWorkspaces },
+    resolve: (cop, args, ctx) => readUsage(ctx, cop.workspaceMappings as WorkspaceRow[], args),
+  }),
+}));
+
+builder.prismaObjectFields('Customer', (t) => ({
+  platformUsage: t.field({
+    type: PlatformUsage,
+    nullable: true,
+    args: {
+      from: t.arg({ type: 'Date', required: false, description: 'First day; defaults to 30 days before `to`.' }),
+      to: t.arg({ type: 'Date', required: false, description: 'Last day; defaults to yesterday.' }),
+    },
+    select: { integrations: { where: { type: 'DATABRICKS', isActive: true }, select: { workspaceMappings: mappedWorkspaces } } },
+    resolve: (customer, args, ctx) =>
+      readUsage(ctx, customer.integrations.flatMap((integration) => integration.workspaceMappings) as WorkspaceRow[], args),
+  }),
+}));

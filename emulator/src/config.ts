@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+
+/** The emulator's settings; `loadConfig` reads them from the environment (documented in README.md). */
+export interface EmulatorConfig {
+  /** HTTPS port; 0 picks a free one. */
+  port: number;
+  /** Seed of every generated value (data, durations, outputs, ids). */
+  seed: number;
+  /** How much faster than wall time runs progress. */
+  speed: number;
+  /** A scenario JSON file replacing the built-in one. */
+  scenarioFile?: string;
+  /** Where the self-signed certificate's PEM is written. */
+  caFile: string;
+  /** Personal access tokens the emulator accepts. */
+  tokens: string[];
+  /** The OAuth M2M service principal. */
+  clientId: string;
+  clientSecret: string;
+  oauthTtlSeconds: number;
+}
+
+export const DEFAULT_TOKEN = 'dapi-emulator-token';
+/** The user every PAT authenticates as (the workspace store makes this user's home folder). */
+export const DEFAULT_USER = 'admin@cop-os.example.com';
+
+function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
+  const extraTokens = (env.EMULATOR_TOKENS ?? '')
+    .split(',')
+    .map((token) => token.trim())
+    .filter(Boolean);
+  const invalid = extraTokens.find((token) => !token.startsWith('dapi'));
+  if (invalid) throw new Error(`EMULATOR_TOKENS entries must start with "dapi", got "${invalid}"`);
+  return {
+    port: numberSetting(env, 'EMULATOR_PORT', 8443),
+    seed: numberSetting(env, 'EMULATOR_SEED', 360),
+    speed: numberSetting(env, 'EMULATOR_SPEED', 1),
+    scenarioFile: env.EMULATOR_SCENARIO || undefined,
+    // npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed the command.
+    caFile: resolve(env.INIT_CWD ?? process.cwd(), env.EMULATOR_CA_FILE || '.data/emulator/ca.pem'),
+    tokens: [DEFAULT_TOKEN, ...extraTokens],
+    clientId: env.EMULATOR_CLIENT_ID || 'emulator-sp',
+    clientSecret: env.EMULATOR_CLIENT_SECRET || 'emulator-sp-secret',
+    oauthTtlSeconds: numberSetting(env, 'EMULATOR_OAUTH_TTL_SECONDS', 3600),
+  };
+}

@@ -1,0 +1,89 @@
+import { deriveRandom, type Random, randomInt } from '../scenario/random.js';
+import type { NotebookBehaviour, Scenario } from '../scenario/types.js';
+import type { TaskDraw } from './plan.js';
+import type { TaskOutput } from './records.js';
+import type { TaskSettings } from './types.js';
+
+export interface DrawContext {
+  scenario: Scenario;
+  seed: number;
+  /** Whether a notebook exists in the workspace store. */
+  notebookExists: (path: string) => boolean;
+  runAs: string;
+  /** Generated history fails at the scenario's history rate on top of each notebook's own. */
+  historic?: boolean;
+}
+
+const secondsBetween = (random: Random, [min, max]: [number, number]) => randomInt(random, min * 1000, max * 1000);
+
+/** The `dbutils.notebook.exit` JSON of one run: `{min, max}` template values become seeded integers. */
+function renderOutput(random: Random, template: NotebookBehaviour['output']): string {
+  const values = Object.entries(template ?? {}).map(([key, value]) => [
+    key,
+    typeof value === 'object' ? randomInt(random, value.min, value.max) : value,
+  ]);
+  return JSON.stringify(Object.fromEntries(values));
+}
+
+function errorTrace(notebookPath: string, message: string): string {
+  const exception = message.split(':')[0];
+  return [
+    '---------------------------------------------------------------------------',
+    `${exception}                         Traceback (most recent call last)`,
+    `File ${notebookPath}, line 14`,
+    '     12 df = spark.read.table(source_table)',
+    '---> 14 result = transform(df).write.mode("overwrite").saveAsTable(target_table)',
+    '',
+    message,
+  ].join('\n');
+}
+
+/**
+ * What each task of one run will do: set-up (a job cluster's first task waits for the cluster), execution
+ * time, output or failure. Seeded by run id and task key, so a run replays identically.
+ */
+export function drawTasks(
+  context: DrawContext,
+  runId: number,
+  tasks: TaskSettings[],
+): { draws: TaskDraw[]; outputs: TaskOutput[] } {
+  const { scenario } = context;
+  const startedClusters = new Set<string>();
+  const draws: TaskDraw[] = [];
+  const outputs: TaskOutput[] = [];
+  for (const task of tasks) {
+    const random = deriveRandom(context.seed, 'run', runId, task.task_key);
+    const path = task.notebook_task?.notebook_path;
+    const behaviour = (path && scenario.notebooks[path]) || scenario.defaultNotebook;
+    const sharedCluster =
+      task.existing_cluster_id ?? (task.job_cluster_key && startedClusters.has(task.job_cluster_key));
+    if (task.job_cluster_key) startedClusters.add(task.job_cluster_key);
+    const base = {
+      taskKey: task.task_key,
+      dependsOn: (task.depends_on ?? []).map((dependency) => dependency.task_key),
+      setupMs: sharedCluster ? randomInt(random, 1000, 3000) : secondsBetween(random, scenario.setupSeconds),
+      cleanupMs: secondsBetween(random, scenario.cleanupSeconds),
+    };
+    const executionMs = secondsBetween(random, behaviour.durationSeconds);
+    if (path && !context.notebookExists(path)) {
+      const message = `Unable to access the notebook "${path}". Either it does not exist, or the identity used to run this job, ${context.runAs}, lacks the required permissions.`;
+      draws.push({ ...base, executionMs: 1000, failure: { code: 'RESOURCE_NOT_FOUND', message } });
+      outputs.push({ error: message });
+      continue;
+    }
+    const failureRate = Math.max(behaviour.failureRate, context.historic ? scenario.historyFailureRate : 0);
+    if (behaviour.forceFailure || random() < failureRate) {
+      const message = behaviour.failureMessage;
+      draws.push({
+        ...base,
+        executionMs: Math.round(executionMs * (0.2 + 0.6 * random())),
+        failure: { code: 'RUN_EXECUTION_ERROR', message },
+      });
+      outputs.push({ error: message, errorTrace: errorTrace(path ?? task.task_key, message) });
+      continue;
+    }
+    draws.push({ ...base, executionMs });
+    outputs.push({ result: renderOutput(random, behaviour.output) });
+  }
+  return { draws, outputs };
+}

@@ -1,0 +1,62 @@
+import type { Clock, SqlEngine } from '../contracts.js';
+import { deriveRandom } from '../scenario/random.js';
+import type { Scenario } from '../scenario/types.js';
+import type { WorkspaceStore } from '../workspace/store.js';
+import { IdSequence } from './ids.js';
+import { JobStore } from './job-store.js';
+import { DestinationStore, WebhookNotifier } from './notifications.js';
+import { RunStore } from './records.js';
+import { RunRunner } from './runner.js';
+import { LakeflowRecorder } from './timeline.js';
+import type { WireContext } from './wire.js';
+
+export interface JobsDeps {
+  clock: Clock;
+  /** Notebook tasks fail when their notebook is missing here. */
+  workspace: Pick<WorkspaceStore, 'getNotebook'>;
+  /** Finished runs and new jobs are written to `system.lakeflow` when given. */
+  sql?: SqlEngine;
+  scenario: Scenario;
+  seed: number;
+  /** The emulator's base URL, known once it listens (for `run_page_url`). */
+  host: () => string;
+  /** Stops the run lifecycle ticker when aborted. */
+  lifetime?: AbortSignal;
+}
+
+/** The Jobs service's state, shared by its job and run routes. */
+export interface JobsRuntime {
+  clock: Clock;
+  jobs: JobStore;
+  runs: RunStore;
+  runner: RunRunner;
+  wire: WireContext;
+  recorder?: LakeflowRecorder;
+  destinations: DestinationStore;
+}
+
+export function createJobsRuntime(deps: JobsDeps): JobsRuntime {
+  const { clock, scenario, seed } = deps;
+  const runs = new RunStore();
+  const recorder = deps.sql ? new LakeflowRecorder(deps.sql, scenario.workspaceId) : undefined;
+  const destinations = new DestinationStore();
+  const runner = new RunRunner({
+    clock,
+    store: runs,
+    runIds: new IdSequence(deriveRandom(seed, 'run-ids'), 500_000_000_000_000),
+    draws: { scenario, seed, notebookExists: (path) => deps.workspace.getNotebook(path) !== undefined },
+    recorder,
+    notifier: new WebhookNotifier(destinations, scenario.workspaceId),
+  });
+  runner.start();
+  deps.lifetime?.addEventListener('abort', () => runner.stop(), { once: true });
+  return {
+    clock,
+    jobs: new JobStore(new IdSequence(deriveRandom(seed, 'job-ids'), 100_000_000_000_000)),
+    runs,
+    runner,
+    wire: { host: deps.host, workspaceId: scenario.workspaceId },
+    recorder,
+    destinations,
+  };
+}

@@ -15,7 +15,8 @@ class NameAsTextClient extends pg.Client {
   override query(...args: any[]): any {
     const last = args[args.length - 1];
     if (typeof last === 'function') {
-      args[args.length - 1] = (err: Error | null, result: pg.QueryResult) => last(err, err ? result : renameTypes(result));
+      args[args.length - 1] = (err: Error | null, result: pg.QueryResult) =>
+        last(err, err ? result : renameTypes(result));
       return super.query(...(args as Parameters<pg.Client['query']>));
     }
     const pending = super.query(...(args as Parameters<pg.Client['query']>)) as unknown;

@@ -101,3 +101,19 @@ describe('CoP mutations', () => {
     expect(result.data?.cops.nodes[0].name).toBe(tenant.cop.name);
   });
 });
+
+describe('customer tenancy', () => {
+  it("refuses to read or change another tenant's customer by id", async () => {
+    const other = await createTenant(api.prisma, 'Other');
+    const read = await api.graphql(`query($id: ID!) { customer(id: $id) { id name } node(id: $id) { id } }`, { id: other.ids.customer }, adminToken);
+    expect(read.data).toEqual({ customer: null, node: null });
+    const write = await api.graphql(
+      `mutation($id: ID!) { updateCustomer(id: $id, input: { vpName: "pwned" }) { id } }`,
+      { id: other.ids.customer },
+      adminToken,
+    );
+    expect(write.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const row = await api.prisma.customer.findUniqueOrThrow({ where: { id: other.customer.id } });
+    expect(row.vpName).toBeNull();
+  });
+});

@@ -18,7 +18,12 @@ export interface EmulatorConfig {
   clientId: string;
   clientSecret: string;
   oauthTtlSeconds: number;
+  /** Workspaces the system tables cover besides the scenario's own (the demo seed maps these). */
+  workspaceIds: string[];
 }
+
+/** The workspace ids the api's demo seed maps to CoPs. */
+export const SEEDED_WORKSPACE_IDS = ['1001001001001001', '1001001001001002', '2002002002002001'];
 
 export const DEFAULT_TOKEN = 'dapi-emulator-token';
 /** The user every PAT authenticates as (the workspace store makes this user's home folder). */
@@ -32,11 +37,14 @@ function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): 
   return value;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
-  const extraTokens = (env.EMULATOR_TOKENS ?? '')
+const splitList = (raw: string) =>
+  raw
     .split(',')
-    .map((token) => token.trim())
+    .map((item) => item.trim())
     .filter(Boolean);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
+  const extraTokens = splitList(env.EMULATOR_TOKENS ?? '');
   const invalid = extraTokens.find((token) => !token.startsWith('dapi'));
   if (invalid) throw new Error(`EMULATOR_TOKENS entries must start with "dapi", got "${invalid}"`);
   return {
@@ -50,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EmulatorConfig
     clientId: env.EMULATOR_CLIENT_ID || 'emulator-sp',
     clientSecret: env.EMULATOR_CLIENT_SECRET || 'emulator-sp-secret',
     oauthTtlSeconds: numberSetting(env, 'EMULATOR_OAUTH_TTL_SECONDS', 3600),
+    workspaceIds: env.EMULATOR_WORKSPACE_IDS ? splitList(env.EMULATOR_WORKSPACE_IDS) : SEEDED_WORKSPACE_IDS,
   };
 }

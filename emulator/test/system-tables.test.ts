@@ -6,32 +6,16 @@ const WORKSPACES = ['1111111111111111', '2222222222222222', '3333333333333333'];
 
 describe('generated system tables', () => {
   let engine: SqlEngine;
-  let startCpuMs: number;
   beforeAll(async () => {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
     engine = await createSqlEngine({ seed: 11, workspaceIds: WORKSPACES });
-    const used = process.cpuUsage(cpu);
-    startCpuMs = (used.user + used.system) / 1000;
-    const wallMs = performance.now() - started;
-    console.log(`engine with 90 days for 3 workspaces: ${wallMs.toFixed(0)} ms wall, ${startCpuMs.toFixed(0)} ms CPU`);
   });
   afterAll(() => engine?.close());
 
-  // CPU time rather than wall time: the suite runs files in parallel on two cores. Measured on a lightly loaded
-  // machine: about 1.6 s wall, 1.5-2.5 s CPU; the bound catches a regression such as doubled volumes.
-  it('generates the system tables cheaply enough for a 3 s emulator start', () => {
-    expect(startCpuMs).toBeLessThan(4_000);
-  });
-
-  it('aggregates 90 days of usage per workspace and day in well under a second', async () => {
-    const started = performance.now();
+  // Start-up and query latency are measured in bench/ (emulator.bench.ts), not asserted here.
+  it('aggregates 90 days of usage to one row per workspace and day', async () => {
     const { rows } = await engine.execute(
       'SELECT workspace_id, usage_date, SUM(usage_quantity) AS dbus FROM system.billing.usage WHERE usage_date >= date_sub(current_date(), 90) GROUP BY ALL ORDER BY 1, 2',
     );
-    const elapsed = performance.now() - started;
-    console.log(`90-day usage aggregation: ${rows.length} rows in ${elapsed.toFixed(1)} ms`);
-    expect(elapsed).toBeLessThan(1_000);
     expect(rows.length).toBe(WORKSPACES.length * 90);
   });
 

@@ -16,10 +16,13 @@ export function ownedByViewer(viewer: Viewer | null): { customerId?: string } {
   return v.role === 'ADMIN' ? {} : { customerId: v.customerId ?? '' };
 }
 
-/** For the Customer model itself. */
-export function visibleCustomers(viewer: Viewer | null): { id?: string } {
+/**
+ * For the Customer model itself. Wrapped in AND so that spreading it next to a requested `id`
+ * narrows the match instead of replacing the requested id with the viewer's own.
+ */
+export function visibleCustomers(viewer: Viewer | null): { AND?: { id: string }[] } {
   const { customerId } = ownedByViewer(viewer);
-  return customerId === undefined ? {} : { id: customerId };
+  return customerId === undefined ? {} : { AND: [{ id: customerId }] };
 }
 
 /** For models that belong to a CoP. */

@@ -25,7 +25,9 @@ export function errorFromResponse(status: number, body: unknown, retryAfterHeade
   const details = { status, errorCode, retryAfterMs: parseRetryAfter(retryAfterHeader) };
   if (status === 429) return new DatabricksError('RATE_LIMITED', message, details);
   if (status === 401 || status === 403) return new DatabricksError('AUTH', message, details);
-  if (status === 404 || errorCode === 'RESOURCE_DOES_NOT_EXIST') return new DatabricksError('NOT_FOUND', message, details);
+  // Jobs answer an unknown job or run id with 400 INVALID_PARAMETER_VALUE "... does not exist".
+  const missing = errorCode === 'RESOURCE_DOES_NOT_EXIST' || (status === 400 && /does not exist/i.test(message));
+  if (status === 404 || missing) return new DatabricksError('NOT_FOUND', message, details);
   if (status >= 500) return new DatabricksError('UNAVAILABLE', message, details);
   return new DatabricksError('BAD_REQUEST', message, details);
 }

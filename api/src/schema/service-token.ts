@@ -1,1 +1,89 @@
-// Filled in by the domain's author.
+import { z } from 'zod';
+import { generateServiceToken } from '../auth/service-tokens.js';
+import { assertCustomerAccess, ownedByViewer } from '../auth/tenancy.js';
+import { ADMIN_ROLES } from '../auth/viewer.js';
+import { builder } from './builder.js';
+import { Customer } from './customer.js';
+import { RoleEnum } from './enums.js';
+import { found } from './ownership.js';
+
+export const ServiceToken = builder.prismaNode('ServiceToken', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
+  nullable: true,
+  authScopes: { role: ADMIN_ROLES },
+  runScopesOnType: true,
+  description: 'A machine credential (e.g. for the daily usage job). Its value is shown once, at creation.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    prefix: t.exposeString('prefix', { description: 'The first characters of the token, to recognise it.' }),
+    role: t.expose('role', { type: RoleEnum }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    customer: t.relation('customer'),
+  }),
+});
+
+builder.prismaObjectField('Customer', 'serviceTokens', (t) =>
+  t.relatedConnection('serviceTokens', {
+    cursor: 'id',
+    totalCount: true,
+    nullable: true,
+    description: 'The customer’s service tokens, newest first (admins only: FORBIDDEN for other roles).',
+    authScopes: { role: ADMIN_ROLES },
+    query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+  }),
+);
+
+const CreateServiceTokenPayload = builder
+  .objectRef<{ token: string; serviceToken: { id: string } }>('CreateServiceTokenPayload')
+  .implement({
+    fields: (t) => ({
+      token: t.exposeString('token', { description: 'The bearer token. It is shown only this once: store it now.' }),
+      serviceToken: t.prismaField({
+        type: 'ServiceToken',
+        resolve: (query, payload, _args, ctx) =>
+          ctx.prisma.serviceToken.findUniqueOrThrow({ ...query, where: { id: payload.serviceToken.id } }),
+      }),
+    }),
+  });
+
+const CreateServiceTokenInput = builder.inputType('CreateServiceTokenInput', {
+  fields: (t) => ({
+    customerId: t.globalID({ for: Customer }),
+    name: t.string({ validate: z.string().trim().min(2, 'A token name needs at least 2 characters.').max(80) }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createServiceToken: t.field({
+    type: CreateServiceTokenPayload,
+    description: 'Issues a token with the SYSTEM role for the customer; only its hash is stored.',
+    authScopes: { role: ADMIN_ROLES },
+    args: { input: t.arg({ type: CreateServiceTokenInput }) },
+    resolve: async (_root, { input }, ctx) => {
+      assertCustomerAccess(ctx.viewer, input.customerId.id);
+      const { token, tokenHash, prefix } = generateServiceToken();
+      const serviceToken = await ctx.prisma.serviceToken.create({
+        data: { customerId: input.customerId.id, name: input.name, tokenHash, prefix, role: 'SYSTEM' },
+        select: { id: true },
+      });
+      return { token, serviceToken };
+    },
+  }),
+  revokeServiceToken: t.prismaField({
+    type: 'ServiceToken',
+    description: 'Stops the token from authenticating; revoking it again keeps the first revocation time.',
+    authScopes: { role: ADMIN_ROLES },
+    args: { id: t.arg.globalID({ for: ServiceToken }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      const where = { id: id.id, ...ownedByViewer(ctx.viewer) };
+      await ctx.prisma.serviceToken.updateMany({
+        where: { ...where, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      return found(await ctx.prisma.serviceToken.findFirst({ ...query, where }), 'Service token');
+    },
+  }),
+}));

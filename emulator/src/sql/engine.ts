@@ -44,10 +44,12 @@ export async function createSqlEngine(opts: {
       workspaceIds: opts.workspaceIds,
     }),
   ];
-  for (const sql of script) await connection.run(sql);
-
   // One connection, one statement at a time: DuckDB connections are not safe for concurrent use.
-  let tail: Promise<unknown> = Promise.resolve();
+  // Generating the system tables takes a second or more, so it runs as the first queued task: the
+  // emulator starts serving at once and the first SQL statements wait, like on a warehouse that is starting.
+  let tail: Promise<unknown> = (async () => {
+    for (const sql of script) await connection.run(sql);
+  })().catch((error: unknown) => console.error('Generating the system tables failed:', error));
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
     const run = tail.then(task, task);
     tail = run.catch(() => undefined);

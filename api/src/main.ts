@@ -1,0 +1,69 @@
+// The api process: `node --import tsx api/src/main.ts` (what `npm start` and the Docker image run).
+import { buildApp } from './app.js';
+import { SessionTokens } from './auth/jwt.js';
+import { SecretBox } from './auth/secret-box.js';
+import { type Config, loadConfig } from './config.js';
+import { createDatabricksGateway } from './databricks/gateway.js';
+import { createPrisma } from './db/prisma.js';
+import { listen } from './http/server.js';
+import { createLogger } from './log.js';
+
+/** How long in-flight requests (and open SSE streams) get to finish before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+/** Settings that must not keep their development defaults in production: anybody could forge tokens. */
+function unsafeForProduction(config: Config): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const defaults = loadConfig({});
+  return (['JWT_SECRET', 'SECRETS_KEY'] as const).filter((name) => config[name] === defaults[name]);
+}
+
+const config = loadConfig();
+const log = createLogger(config);
+const unsafe = unsafeForProduction(config);
+if (unsafe.length > 0) {
+  log.fatal({ settings: unsafe }, `Refusing to start in production with the default ${unsafe.join(' and ')}`);
+  process.exit(1);
+}
+if (!config.DATABASE_URL) {
+  log.fatal('DATABASE_URL is not set (npm start sets it for you; see .env.example)');
+  process.exit(1);
+}
+
+process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'Unhandled promise rejection'));
+
+const prisma = createPrisma(config.DATABASE_URL);
+const secretBox = new SecretBox(config.SECRETS_KEY);
+const app = buildApp({
+  config,
+  prisma,
+  log,
+  sessions: new SessionTokens(config.JWT_SECRET, config.JWT_TTL),
+  secretBox,
+  // A self-signed workspace (the emulator) is trusted through NODE_EXTRA_CA_CERTS, which `npm start` sets.
+  databricksGateway: createDatabricksGateway(secretBox),
+});
+const server = await listen(app, config.PORT, config.HOST);
+log.info({ url: server.url, graphql: `${server.url}${app.graphqlEndpoint}` }, 'CoP OS api listening');
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'Shutting down: no new connections, finishing in-flight requests');
+  // Long-lived streams (SSE) would hold `close()` open forever: cut what is left after the grace period.
+  const cut = setTimeout(() => server.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  try {
+    await server.close();
+    await prisma.$disconnect();
+    log.info('Stopped');
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error }, 'Shutdown failed');
+    process.exit(1);
+  } finally {
+    clearTimeout(cut);
+  }
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

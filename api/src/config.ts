@@ -17,6 +17,11 @@ const configSchema = z.object({
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   /** Largest request body, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /** Shared secret Databricks job notifications must present (header `X-Webhook-Secret` or `?secret=`). */
+  WEBHOOK_SECRET: z.string().min(12).optional(),
+  /** Run watcher tick while runs are active / while idle, in ms. */
+  RUN_WATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  RUN_WATCH_IDLE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   DATABRICKS_HOST: z.string().url().optional(),
   DATABRICKS_TOKEN: z.string().optional(),
 });

@@ -4,6 +4,7 @@ import type { SecretBox } from './auth/secret-box.js';
 import type { Config } from './config.js';
 import type { DatabricksGateway } from './databricks/reader.js';
 import type { PrismaClient } from './db/prisma.js';
+import type { RunRuntime } from './runs/runtime.js';
 
 /** Long-lived collaborators, built once per process and shared by every request. */
 export interface AppDeps {
@@ -14,4 +15,6 @@ export interface AppDeps {
   secretBox: SecretBox;
   /** Connections per integration and the cross-request cache of remote reads. */
   databricksGateway: DatabricksGateway;
+  /** Pub/sub and the run watcher. */
+  runs: RunRuntime;
 }

@@ -1,10 +1,7 @@
 // The api process: `node --import tsx api/src/main.ts` (what `npm start` and the Docker image run).
 import { buildApp } from './app.js';
-import { SessionTokens } from './auth/jwt.js';
-import { SecretBox } from './auth/secret-box.js';
+import { closeAppDeps, createAppDeps } from './app-deps.js';
 import { type Config, loadConfig } from './config.js';
-import { createDatabricksGateway } from './databricks/gateway.js';
-import { createPrisma } from './db/prisma.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
 
@@ -32,18 +29,11 @@ if (!config.DATABASE_URL) {
 
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'Unhandled promise rejection'));
 
-const prisma = createPrisma(config.DATABASE_URL);
-const secretBox = new SecretBox(config.SECRETS_KEY);
-const app = buildApp({
-  config,
-  prisma,
-  log,
-  sessions: new SessionTokens(config.JWT_SECRET, config.JWT_TTL),
-  secretBox,
-  // A self-signed workspace (the emulator) is trusted through NODE_EXTRA_CA_CERTS, which `npm start` sets.
-  databricksGateway: createDatabricksGateway(secretBox),
-});
+const deps = createAppDeps(config, { log });
+const app = buildApp(deps);
 const server = await listen(app, config.PORT, config.HOST);
+// Resumes watching every unfinished run left by a previous process.
+deps.runs.watcher.start();
 log.info({ url: server.url, graphql: `${server.url}${app.graphqlEndpoint}` }, 'CoP OS api listening');
 
 let stopping = false;
@@ -55,7 +45,7 @@ async function shutdown(signal: NodeJS.Signals) {
   const cut = setTimeout(() => server.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
   try {
     await server.close();
-    await prisma.$disconnect();
+    await closeAppDeps(deps);
     log.info('Stopped');
     process.exit(0);
   } catch (error) {

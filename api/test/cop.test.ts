@@ -105,7 +105,11 @@ describe('CoP mutations', () => {
 describe('customer tenancy', () => {
   it("refuses to read or change another tenant's customer by id", async () => {
     const other = await createTenant(api.prisma, 'Other');
-    const read = await api.graphql(`query($id: ID!) { customer(id: $id) { id name } node(id: $id) { id } }`, { id: other.ids.customer }, adminToken);
+    const read = await api.graphql(
+      `query($id: ID!) { customer(id: $id) { id name } node(id: $id) { id } }`,
+      { id: other.ids.customer },
+      adminToken,
+    );
     expect(read.data).toEqual({ customer: null, node: null });
     const write = await api.graphql(
       `mutation($id: ID!) { updateCustomer(id: $id, input: { vpName: "pwned" }) { id } }`,

@@ -25,7 +25,11 @@ afterEach(() => emulator.clearFaults());
 afterAll(() => api.close());
 
 const workspaceQuery = (fields: string) =>
-  api.graphql(`query($id: ID!) { cop(id: $id) { name workspaces { name workspaceId ${fields} } } }`, { id: tenant.ids.cop }, token);
+  api.graphql(
+    `query($id: ID!) { cop(id: $id) { name workspaces { name workspaceId ${fields} } } }`,
+    { id: tenant.ids.cop },
+    token,
+  );
 
 describe('remote Databricks fields', () => {
   it('lists the jobs of a mapped workspace, including the pipeline job with its tasks', async () => {
@@ -41,7 +45,9 @@ describe('remote Databricks fields', () => {
     const jobs = await workspaceQuery('jobs { nodes { jobId name } }');
     const jobId = jobs.data?.cop.workspaces[0].jobs.nodes[0].jobId;
     await emulator.resetStats();
-    const result = await workspaceQuery(`runs(jobId: "${jobId}", first: 20) { nodes { runId lifeCycleState tasks { taskKey } } }`);
+    const result = await workspaceQuery(
+      `runs(jobId: "${jobId}", first: 20) { nodes { runId lifeCycleState tasks { taskKey } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(await emulator.callsTo('GET /api/2.2/jobs/runs/list')).toBe(1);
     expect(await emulator.callsTo('GET /api/2.2/jobs/runs/get')).toBe(0);
@@ -70,7 +76,13 @@ describe('remote Databricks fields', () => {
     );
     expect(usage.errors).toBeUndefined();
     const series = usage.data?.cop.platformUsage.series;
-    expect(series.map((s: { metric: string }) => s.metric)).toEqual(['DBU', 'ACTIVE_USERS', 'JOBS_RUN', 'QUERIES_EXECUTED', 'MODEL_REQUESTS']);
+    expect(series.map((s: { metric: string }) => s.metric)).toEqual([
+      'DBU',
+      'ACTIVE_USERS',
+      'JOBS_RUN',
+      'QUERIES_EXECUTED',
+      'MODEL_REQUESTS',
+    ]);
     for (const s of series) {
       expect(s.points).toHaveLength(7);
       expect(s.total).toBeGreaterThan(0);
@@ -105,7 +117,9 @@ describe('when Databricks fails', () => {
 
   it('honours 429 Retry-After and succeeds on the retry', async () => {
     await api.deps.databricksGateway.cache.invalidate('');
-    await emulator.injectFaults([{ kind: 'error', status: 429, retryAfterSeconds: 1, count: 1, pathPrefix: '/api/2.0/sql/warehouses' }]);
+    await emulator.injectFaults([
+      { kind: 'error', status: 429, retryAfterSeconds: 1, count: 1, pathPrefix: '/api/2.0/sql/warehouses' },
+    ]);
     const started = Date.now();
     const result = await workspaceQuery('warehouses { nodes { id name } }');
     expect(result.errors).toBeUndefined();

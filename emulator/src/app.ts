@@ -55,7 +55,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const config: EmulatorConfig = { ...loadConfig(), ...explicit };
   const scenario = await loadScenario(config.scenarioFile, overrides);
   const clock = createClock(config.speed);
-  const engine = await createSqlEngine({ seed: config.seed, workspaceIds: [...new Set([scenario.workspaceId, ...config.workspaceIds])] });
+  const engine = await createSqlEngine({
+    seed: config.seed,
+    workspaceIds: [...new Set([scenario.workspaceId, ...config.workspaceIds])],
+  });
   const workspace = createWorkspaceStore();
   const lifetime = new AbortController();
   let url = '';

@@ -26,7 +26,13 @@ export function createCredentialProvider(settings: CredentialSettings, dispatche
     case 'PAT':
       return { scheme: 'PAT', authorization: async () => `Bearer ${settings.token}`, invalidate: () => {} };
     case 'OAUTH_M2M':
-      return new ClientCredentialsProvider('OAUTH_M2M', `${trimSlash(settings.host)}/oidc/v1/token`, settings, 'all-apis', dispatcher);
+      return new ClientCredentialsProvider(
+        'OAUTH_M2M',
+        `${trimSlash(settings.host)}/oidc/v1/token`,
+        settings,
+        'all-apis',
+        dispatcher,
+      );
     case 'AZURE_SP': {
       const authority = trimSlash(settings.azureAuthority ?? DEFAULT_AZURE_AUTHORITY);
       const url = `${authority}/${settings.azureTenantId}/oauth2/v2.0/token`;
@@ -49,7 +55,8 @@ class ClientCredentialsProvider implements CredentialProvider {
   ) {}
 
   authorization(): Promise<string> {
-    if (this.cached && this.cached.expiresAt - REFRESH_MARGIN_MS > Date.now()) return Promise.resolve(this.cached.header);
+    if (this.cached && this.cached.expiresAt - REFRESH_MARGIN_MS > Date.now())
+      return Promise.resolve(this.cached.header);
     // Concurrent callers share one token request.
     this.pending ??= this.fetchToken().finally(() => {
       this.pending = undefined;
@@ -82,7 +89,11 @@ class ClientCredentialsProvider implements CredentialProvider {
     }
     const payload = (await response.body.json().catch(() => ({}))) as { access_token?: string; expires_in?: number };
     if (response.statusCode >= 400) {
-      const failure = errorFromResponse(response.statusCode, payload, response.headers['retry-after'] as string | undefined);
+      const failure = errorFromResponse(
+        response.statusCode,
+        payload,
+        response.headers['retry-after'] as string | undefined,
+      );
       // A refused client secret is an authentication problem whatever status the IdP chose.
       throw failure.kind === 'BAD_REQUEST' ? new DatabricksError('AUTH', failure.message, failure.details) : failure;
     }

@@ -51,7 +51,10 @@ export class DatabricksReader {
   }
 
   /** One `runs/list` page (at most 25 runs, Databricks' limit). */
-  runs(conn: WorkspaceConnection, options: { jobId?: number; activeOnly?: boolean; limit?: number; pageToken?: string }) {
+  runs(
+    conn: WorkspaceConnection,
+    options: { jobId?: number; activeOnly?: boolean; limit?: number; pageToken?: string },
+  ) {
     const key = `runs:${options.jobId ?? '*'}:${options.activeOnly ? 'active' : 'all'}:${options.limit ?? 25}:${options.pageToken ?? ''}`;
     return this.read(conn, key, TTL.activeRuns, () => jobs.listRuns(conn.rest, options));
   }
@@ -62,8 +65,12 @@ export class DatabricksReader {
 
   /** Output of a finished task run; never changes once written. */
   runOutput(conn: WorkspaceConnection, taskRunId: number) {
-    return this.read(conn, `output:${taskRunId}`, TTL.activeRuns, () => jobs.getRunOutput(conn.rest, taskRunId), (output) =>
-      Boolean(output.metadata && jobs.isTerminal(output.metadata)),
+    return this.read(
+      conn,
+      `output:${taskRunId}`,
+      TTL.activeRuns,
+      () => jobs.getRunOutput(conn.rest, taskRunId),
+      (output) => Boolean(output.metadata && jobs.isTerminal(output.metadata)),
     );
   }
 
@@ -105,7 +112,9 @@ export class DatabricksReader {
   usage(conn: WorkspaceConnection, key: UsageKey): Promise<Remote<UsageRow[]>> {
     let loader = this.usageLoaders.get(conn.key);
     if (!loader) {
-      loader = new DataLoader((keys) => this.loadUsage(conn, keys), { cacheKeyFn: (k) => `${k.workspaceId}|${k.from}|${k.to}` });
+      loader = new DataLoader((keys) => this.loadUsage(conn, keys), {
+        cacheKeyFn: (k) => `${k.workspaceId}|${k.from}|${k.to}`,
+      });
       this.usageLoaders.set(conn.key, loader);
     }
     return loader.load(key);
@@ -117,7 +126,10 @@ export class DatabricksReader {
     // One statement over the union of workspaces and the widest date range asked for.
     const workspaceIds = [...new Set(keys.map((k) => k.workspaceId))].sort();
     const from = keys.map((k) => k.from).sort()[0]!;
-    const to = keys.map((k) => k.to).sort().at(-1)!;
+    const to = keys
+      .map((k) => k.to)
+      .sort()
+      .at(-1)!;
     const all = await this.read(conn, `usage:${workspaceIds.join(',')}:${from}:${to}`, TTL.usage, () =>
       queryDailyUsage(sql, workspaceIds, from, to),
     );

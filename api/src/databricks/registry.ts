@@ -81,7 +81,8 @@ function credentialSettings(
     return { authType: 'PAT', token };
   }
   if (!config.clientId || !clientSecret) throw missing('client id and secret');
-  if (config.authType === 'OAUTH_M2M') return { authType: 'OAUTH_M2M', host: config.host, clientId: config.clientId, clientSecret };
+  if (config.authType === 'OAUTH_M2M')
+    return { authType: 'OAUTH_M2M', host: config.host, clientId: config.clientId, clientSecret };
   if (!config.azureTenantId) throw missing('Azure tenant id');
   return {
     authType: 'AZURE_SP',

@@ -27,7 +27,12 @@ export class RemoteCache {
   /** `now` is injectable so tests can age entries without waiting. */
   constructor(private readonly now: () => number = Date.now) {}
 
-  async read<T>(key: string, ttlMs: number, load: () => Promise<T>, keepForever?: (value: T) => boolean): Promise<Remote<T>> {
+  async read<T>(
+    key: string,
+    ttlMs: number,
+    load: () => Promise<T>,
+    keepForever?: (value: T) => boolean,
+  ): Promise<Remote<T>> {
     const entry = this.entries.get(key);
     const age = entry ? this.now() - entry.fetchedAt : Number.POSITIVE_INFINITY;
     if (entry && age < entry.ttlMs) return fresh(entry);
@@ -50,7 +55,12 @@ export class RemoteCache {
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 
-  private reload<T>(key: string, ttlMs: number, load: () => Promise<T>, keepForever?: (value: T) => boolean): Promise<T> {
+  private reload<T>(
+    key: string,
+    ttlMs: number,
+    load: () => Promise<T>,
+    keepForever?: (value: T) => boolean,
+  ): Promise<T> {
     const pending = this.inFlight.get(key) as Promise<T> | undefined;
     if (pending) return pending;
     const started = load()
@@ -65,4 +75,8 @@ export class RemoteCache {
   }
 }
 
-const fresh = <T>(entry: Entry): Remote<T> => ({ value: entry.value as T, stale: false, fetchedAt: new Date(entry.fetchedAt) });
+const fresh = <T>(entry: Entry): Remote<T> => ({
+  value: entry.value as T,
+  stale: false,
+  fetchedAt: new Date(entry.fetchedAt),
+});

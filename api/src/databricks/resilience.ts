@@ -47,7 +47,10 @@ export function createWorkspacePolicy(options: ResilienceOptions = DEFAULT_RESIL
   });
   const retries = retry(transient, {
     maxAttempts: options.maxAttempts - 1,
-    backoff: new RetryAfterBackoff(new ExponentialBackoff({ initialDelay: 100, maxDelay: 2_000 }), options.maxRetryAfterMs),
+    backoff: new RetryAfterBackoff(
+      new ExponentialBackoff({ initialDelay: 100, maxDelay: 2_000 }),
+      options.maxRetryAfterMs,
+    ),
   });
   return { policy: wrap(bulkhead(options.maxConcurrent, options.maxQueued), retries, breaker), breaker };
 }

@@ -74,13 +74,21 @@ export class DatabricksRestClient {
       return await this.guarded.policy.execute(() => this.attempt<T>(method, path, body, deadline));
     } catch (error) {
       if (error instanceof DatabricksError) throw error;
-      if (error instanceof BrokenCircuitError) throw unavailable(`${this.host} is failing; calls paused for a few seconds`, error);
-      if (error instanceof BulkheadRejectedError) throw new DatabricksError('RATE_LIMITED', 'Too many calls in flight to this workspace');
+      if (error instanceof BrokenCircuitError)
+        throw unavailable(`${this.host} is failing; calls paused for a few seconds`, error);
+      if (error instanceof BulkheadRejectedError)
+        throw new DatabricksError('RATE_LIMITED', 'Too many calls in flight to this workspace');
       throw unavailable((error as Error).message, error);
     }
   }
 
-  private async attempt<T>(method: 'GET' | 'POST', path: string, body: unknown, deadline: number, retriedAuth = false): Promise<T> {
+  private async attempt<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    deadline: number,
+    retriedAuth = false,
+  ): Promise<T> {
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw unavailable(`Databricks did not answer within ${this.deadlineMs} ms`);
     const key = `${method} ${path.split('?')[0]}`;
@@ -104,9 +112,18 @@ export class DatabricksRestClient {
     const text = await response.body.text().catch(() => '');
     const payload = parseJson(text);
     if (response.statusCode < 400) return payload as T;
-    const failure = errorFromResponse(response.statusCode, payload, response.headers['retry-after'] as string | undefined);
+    const failure = errorFromResponse(
+      response.statusCode,
+      payload,
+      response.headers['retry-after'] as string | undefined,
+    );
     // An expired OAuth token: fetch a fresh one and try once more.
-    if (failure.kind === 'AUTH' && response.statusCode === 401 && !retriedAuth && this.options.credentials.scheme !== 'PAT') {
+    if (
+      failure.kind === 'AUTH' &&
+      response.statusCode === 401 &&
+      !retriedAuth &&
+      this.options.credentials.scheme !== 'PAT'
+    ) {
       this.options.credentials.invalidate();
       return this.attempt<T>(method, path, body, deadline, true);
     }

@@ -75,7 +75,10 @@ export class DatabricksSqlClient {
     await this.driver.close().catch(() => {});
   }
 
-  private async run<T>(session: IDBSQLSession, { sql, params, rowLimit = DEFAULT_ROW_LIMIT }: SqlQuery): Promise<SqlRows<T>> {
+  private async run<T>(
+    session: IDBSQLSession,
+    { sql, params, rowLimit = DEFAULT_ROW_LIMIT }: SqlQuery,
+  ): Promise<SqlRows<T>> {
     this.statements++;
     const operation = await session
       .executeStatement(sql, { namedParameters: params ?? undefined, maxRows: Math.min(rowLimit + 1, 100_000) })
@@ -102,16 +105,14 @@ export class DatabricksSqlClient {
     const reusable = this.idle.pop();
     if (reusable) return reusable;
     try {
-      this.connected ??= this.driver.connect(
-        {
-          host: new URL(this.options.host).hostname,
-          port: Number(new URL(this.options.host).port || 443),
-          path: `/sql/1.0/warehouses/${this.options.warehouseId}`,
-          authType: 'custom',
-          provider: { authenticate: async () => ({ Authorization: await this.options.credentials.authorization() }) },
-          telemetryEnabled: false,
-        } as Parameters<DBSQLClient['connect']>[0],
-      );
+      this.connected ??= this.driver.connect({
+        host: new URL(this.options.host).hostname,
+        port: Number(new URL(this.options.host).port || 443),
+        path: `/sql/1.0/warehouses/${this.options.warehouseId}`,
+        authType: 'custom',
+        provider: { authenticate: async () => ({ Authorization: await this.options.credentials.authorization() }) },
+        telemetryEnabled: false,
+      } as Parameters<DBSQLClient['connect']>[0]);
       await this.connected;
       return await this.driver.openSession();
     } catch (error) {
@@ -135,7 +136,8 @@ function toDatabricksError(error: unknown): DatabricksError {
   if (err.name === 'AuthenticationError' || status === 401 || status === 403 || /\b40[13]\b/.test(message)) {
     return new DatabricksError('AUTH', message, { status, cause: error });
   }
-  if (status === 429 || /\b429\b/.test(message)) return new DatabricksError('RATE_LIMITED', message, { status, cause: error });
+  if (status === 429 || /\b429\b/.test(message))
+    return new DatabricksError('RATE_LIMITED', message, { status, cause: error });
   if (err.name === 'OperationStateError' || err.name === 'ParameterError') {
     return new DatabricksError('BAD_REQUEST', message, { cause: error });
   }

@@ -49,5 +49,10 @@ export async function queryDailyUsage(
     params,
     rowLimit: 100_000,
   });
-  return rows.map((row) => ({ workspaceId: row.workspace_id, date: row.day, metric: row.metric, value: Number(row.value) }));
+  return rows.map((row) => ({
+    workspaceId: row.workspace_id,
+    date: row.day,
+    metric: row.metric,
+    value: Number(row.value),
+  }));
 }

@@ -17,6 +17,7 @@ import './workspace-mapping.js';
 import './service-token.js';
 import './audit-log.js';
 import './databricks/index.js';
+import './runs/index.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -4,6 +4,9 @@
  */
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the api tests through vitest (global setup creates the database)');
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the api tests through vitest (global setup creates the database)',
+    );
   return url;
 }

@@ -1,11 +1,7 @@
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
-import { SessionTokens } from '../../src/auth/jwt.js';
-import { SecretBox } from '../../src/auth/secret-box.js';
+import { closeAppDeps, createAppDeps } from '../../src/app-deps.js';
 import { loadConfig } from '../../src/config.js';
-import { createDatabricksGateway } from '../../src/databricks/gateway.js';
-import { createPrisma } from '../../src/db/prisma.js';
-import type { AppDeps } from '../../src/deps.js';
 import { testDatabaseUrl } from './database-url.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -29,20 +25,14 @@ export function createTestApi(env: Record<string, string> = {}) {
     DATABASE_URL: databaseUrl,
     ...env,
   });
-  const prisma = createPrisma(databaseUrl, { onQuery: () => counter.statements++ });
-  const secretBox = new SecretBox(config.SECRETS_KEY);
-  const deps: AppDeps = {
-    config,
-    prisma,
+  const deps = createAppDeps(config, {
     log: pino({ level: 'silent' }),
-    sessions: new SessionTokens(config.JWT_SECRET, config.JWT_TTL),
-    secretBox,
-    databricksGateway: createDatabricksGateway(secretBox, {
-      attemptTimeoutMs: 1_500,
-      deadlineMs: 3_000,
-      now: () => Date.now() + clock.offsetMs,
-    }),
-  };
+    onQuery: () => counter.statements++,
+    databricks: { attemptTimeoutMs: 1_500, deadlineMs: 3_000, now: () => Date.now() + clock.offsetMs },
+    // Tests that need live runs start the watcher themselves (`api.deps.runs.watcher.start()`).
+    watcher: { activeIntervalMs: 100, idleIntervalMs: 250, leaseTtlMs: 2_000 },
+  });
+  const prisma = deps.prisma;
   const app = buildApp(deps);
 
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
@@ -72,10 +62,7 @@ export function createTestApi(env: Record<string, string> = {}) {
     graphql,
     /** A session token for a user id, as `signIn` would issue it. */
     tokenFor: (userId: string) => deps.sessions.sign(userId),
-    close: async () => {
-      await deps.databricksGateway.registry.close();
-      await prisma.$disconnect();
-    },
+    close: () => closeAppDeps(deps),
   };
 }
 

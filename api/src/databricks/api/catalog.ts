@@ -42,11 +42,19 @@ export interface TableInfo {
 const UC = '/api/2.1/unity-catalog';
 
 /** Follows `next_page_token` to the end: catalogs, schemas and tables are metadata, small enough to list whole. */
-async function listAll<T>(rest: DatabricksRestClient, path: string, key: string, query: Record<string, string> = {}): Promise<T[]> {
+async function listAll<T>(
+  rest: DatabricksRestClient,
+  path: string,
+  key: string,
+  query: Record<string, string> = {},
+): Promise<T[]> {
   const items: T[] = [];
   let pageToken: string | undefined;
   do {
-    const page = await rest.get<Record<string, unknown> & { next_page_token?: string }>(path, { ...query, page_token: pageToken });
+    const page = await rest.get<Record<string, unknown> & { next_page_token?: string }>(path, {
+      ...query,
+      page_token: pageToken,
+    });
     items.push(...((page[key] as T[] | undefined) ?? []));
     pageToken = page.next_page_token || undefined;
   } while (pageToken);

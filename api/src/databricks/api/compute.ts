@@ -57,8 +57,11 @@ export const listServingEndpoints = async (rest: DatabricksRestClient) =>
 export const listWorkspaceObjects = async (rest: DatabricksRestClient, path: string) =>
   (await rest.get<{ objects?: WorkspaceObject[] }>('/api/2.0/workspace/list', { path })).objects ?? [];
 
-export const invokeChat = (rest: DatabricksRestClient, endpoint: string, request: { messages: ChatMessage[]; max_tokens?: number }) =>
-  rest.post<ChatCompletion>(`/serving-endpoints/${encodeURIComponent(endpoint)}/invocations`, request);
+export const invokeChat = (
+  rest: DatabricksRestClient,
+  endpoint: string,
+  request: { messages: ChatMessage[]; max_tokens?: number },
+) => rest.post<ChatCompletion>(`/serving-endpoints/${encodeURIComponent(endpoint)}/invocations`, request);
 
 export const currentUser = (rest: DatabricksRestClient) =>
   rest.get<{ id: string; userName: string; displayName?: string }>('/api/2.0/preview/scim/v2/Me');

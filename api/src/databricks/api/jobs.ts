@@ -71,7 +71,10 @@ export interface RunsPage {
 
 const JOBS = '/api/2.2/jobs';
 
-export async function listJobs(rest: DatabricksRestClient, options: { limit?: number; pageToken?: string; name?: string } = {}) {
+export async function listJobs(
+  rest: DatabricksRestClient,
+  options: { limit?: number; pageToken?: string; name?: string } = {},
+) {
   const page = await rest.get<{ jobs?: Job[]; has_more?: boolean; next_page_token?: string }>(`${JOBS}/list`, {
     limit: options.limit ?? 100,
     page_token: options.pageToken,
@@ -97,7 +100,8 @@ export async function listRuns(
   return { runs: page.runs ?? [], hasMore: page.has_more ?? false, nextPageToken: page.next_page_token };
 }
 
-export const getRun = (rest: DatabricksRestClient, runId: number) => rest.get<Run>(`${JOBS}/runs/get`, { run_id: runId });
+export const getRun = (rest: DatabricksRestClient, runId: number) =>
+  rest.get<Run>(`${JOBS}/runs/get`, { run_id: runId });
 
 export const getRunOutput = (rest: DatabricksRestClient, runId: number) =>
   rest.get<RunOutput>(`${JOBS}/runs/get-output`, { run_id: runId });
@@ -112,7 +116,8 @@ export const submitRun = (
   request: { run_name: string; idempotency_token?: string; tasks: JobTaskSettings[] },
 ) => rest.post<{ run_id: number }>(`${JOBS}/runs/submit`, request);
 
-export const cancelRun = (rest: DatabricksRestClient, runId: number) => rest.post(`${JOBS}/runs/cancel`, { run_id: runId });
+export const cancelRun = (rest: DatabricksRestClient, runId: number) =>
+  rest.post(`${JOBS}/runs/cancel`, { run_id: runId });
 
 export const createJob = (rest: DatabricksRestClient, settings: Job['settings']) =>
   rest.post<{ job_id: number }>(`${JOBS}/create`, settings);

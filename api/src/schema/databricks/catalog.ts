@@ -32,7 +32,8 @@ const Table = builder.objectRef<Located<TableInfo>>('CatalogTable').implement({
       nullable: true,
       description: 'Columns, read with the table itself when the listing did not include them.',
       resolve: (table, _args, ctx) =>
-        table.columns ?? remote(async () => (await ctx.databricks.table(table.connection, table.full_name)).value.columns ?? []),
+        table.columns ??
+        remote(async () => (await ctx.databricks.table(table.connection, table.full_name)).value.columns ?? []),
     }),
   }),
 });

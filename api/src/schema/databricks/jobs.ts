@@ -36,7 +36,10 @@ export const DatabricksRunRef = builder.objectRef<RunView>('DatabricksRun').impl
     durationMs: t.float({
       nullable: true,
       description: 'Wall time of the run (multi-task runs report `run_duration`).',
-      resolve: (run) => run.run_duration || run.execution_duration || (run.end_time && run.start_time ? run.end_time - run.start_time : null),
+      resolve: (run) =>
+        run.run_duration ||
+        run.execution_duration ||
+        (run.end_time && run.start_time ? run.end_time - run.start_time : null),
     }),
     tasks: t.field({ type: [RunTaskRef], resolve: (run) => run.tasks ?? [] }),
     stale: t.boolean({ resolve: (run) => run.stale ?? false }),
@@ -56,16 +59,21 @@ const JobRef = builder.objectRef<Job>('DatabricksJob').implement({
 
 const JobList = remoteList('DatabricksJobList', JobRef);
 
-const RunPage = builder.objectRef<Remote<{ runs: Run[]; hasMore: boolean; nextPageToken?: string }>>('DatabricksRunPage').implement({
-  description: 'One page of runs (Databricks pages with opaque tokens; at most 25 runs a page).',
-  fields: (t) => ({
-    nodes: t.field({ type: [DatabricksRunRef], resolve: (page) => page.value.runs.map((run) => ({ ...run, stale: page.stale })) }),
-    hasMore: t.boolean({ resolve: (page) => page.value.hasMore }),
-    nextPageToken: t.string({ nullable: true, resolve: (page) => page.value.nextPageToken ?? null }),
-    stale: t.exposeBoolean('stale'),
-    fetchedAt: t.expose('fetchedAt', { type: 'DateTime' }),
-  }),
-});
+const RunPage = builder
+  .objectRef<Remote<{ runs: Run[]; hasMore: boolean; nextPageToken?: string }>>('DatabricksRunPage')
+  .implement({
+    description: 'One page of runs (Databricks pages with opaque tokens; at most 25 runs a page).',
+    fields: (t) => ({
+      nodes: t.field({
+        type: [DatabricksRunRef],
+        resolve: (page) => page.value.runs.map((run) => ({ ...run, stale: page.stale })),
+      }),
+      hasMore: t.boolean({ resolve: (page) => page.value.hasMore }),
+      nextPageToken: t.string({ nullable: true, resolve: (page) => page.value.nextPageToken ?? null }),
+      stale: t.exposeBoolean('stale'),
+      fetchedAt: t.expose('fetchedAt', { type: 'DateTime' }),
+    }),
+  });
 
 const numericId = (value: string) => {
   const id = Number(value);
@@ -83,7 +91,8 @@ builder.objectFields(DatabricksWorkspace, (t) => ({
     type: JobRef,
     nullable: true,
     args: { jobId: t.arg.string() },
-    resolve: (row, { jobId }, ctx) => remote(async () => (await ctx.databricks.job(connectionOf(ctx, row), numericId(jobId))).value),
+    resolve: (row, { jobId }, ctx) =>
+      remote(async () => (await ctx.databricks.job(connectionOf(ctx, row), numericId(jobId))).value),
   }),
   runs: t.field({
     type: RunPage,

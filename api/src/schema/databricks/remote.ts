@@ -18,7 +18,11 @@ export async function remote<T>(read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     if (error instanceof DatabricksError) {
-      throw appError(CODES[error.kind], error.message, error.details.retryAfterMs ? { retryAfterMs: error.details.retryAfterMs } : {});
+      throw appError(
+        CODES[error.kind],
+        error.message,
+        error.details.retryAfterMs ? { retryAfterMs: error.details.retryAfterMs } : {},
+      );
     }
     throw error;
   }

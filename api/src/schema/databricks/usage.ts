@@ -40,24 +40,40 @@ function toSeries(rows: UsageRow[]) {
   return PLATFORM_METRICS.map((metric) => {
     const byDate = new Map<string, number>();
     for (const row of rows) if (row.metric === metric) byDate.set(row.date, (byDate.get(row.date) ?? 0) + row.value);
-    const points = [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, value]) => ({ date: new Date(date), value }));
+    const points = [...byDate.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, value]) => ({ date: new Date(date), value }));
     return { metric, total: points.reduce((sum, point) => sum + point.value, 0), points };
   });
 }
 
-async function readUsage(ctx: Context, workspaces: WorkspaceRow[], args: { from?: Date | null; to?: Date | null }): Promise<UsageView> {
+async function readUsage(
+  ctx: Context,
+  workspaces: WorkspaceRow[],
+  args: { from?: Date | null; to?: Date | null },
+): Promise<UsageView> {
   const to = args.to ?? new Date(Date.now() - 86_400_000);
   const from = args.from ?? new Date(to.getTime() - 29 * 86_400_000);
   if (from > to) throw badInput('`from` must not be after `to`.', 'from');
   const key = { from: isoDay(from), to: isoDay(to) };
   const reads = await remote(() =>
-    Promise.all(workspaces.map((row) => ctx.databricks.usage(connectionOf(ctx, row), { ...key, workspaceId: row.workspaceId }))),
+    Promise.all(
+      workspaces.map((row) => ctx.databricks.usage(connectionOf(ctx, row), { ...key, workspaceId: row.workspaceId })),
+    ),
   );
-  return { from, to, rows: reads.flatMap((read: Remote<UsageRow[]>) => read.value), stale: reads.some((read) => read.stale) };
+  return {
+    from,
+    to,
+    rows: reads.flatMap((read: Remote<UsageRow[]>) => read.value),
+    stale: reads.some((read) => read.stale),
+  };
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const mappedWorkspaces = { where: { isActive: true, integration: { type: 'DATABRICKS' as const, isActive: true } }, select: workspaceSelect };
+const mappedWorkspaces = {
+  where: { isActive: true, integration: { type: 'DATABRICKS' as const, isActive: true } },
+  select: workspaceSelect,
+};
 
 builder.prismaObjectFields('Cop', (t) => ({
   platformUsage: t.field({
@@ -80,8 +96,14 @@ builder.prismaObjectFields('Customer', (t) => ({
       from: t.arg({ type: 'Date', required: false, description: 'First day; defaults to 30 days before `to`.' }),
       to: t.arg({ type: 'Date', required: false, description: 'Last day; defaults to yesterday.' }),
     },
-    select: { integrations: { where: { type: 'DATABRICKS', isActive: true }, select: { workspaceMappings: mappedWorkspaces } } },
+    select: {
+      integrations: { where: { type: 'DATABRICKS', isActive: true }, select: { workspaceMappings: mappedWorkspaces } },
+    },
     resolve: (customer, args, ctx) =>
-      readUsage(ctx, customer.integrations.flatMap((integration) => integration.workspaceMappings) as WorkspaceRow[], args),
+      readUsage(
+        ctx,
+        customer.integrations.flatMap((integration) => integration.workspaceMappings) as WorkspaceRow[],
+        args,
+      ),
   }),
 }));

@@ -1,6 +1,6 @@
 import { ownedByViewer } from '../../auth/tenancy.js';
-import type { WorkspaceConnection } from '../../databricks/registry.js';
 import type { Context } from '../../context.js';
+import type { WorkspaceConnection } from '../../databricks/registry.js';
 import { builder } from '../builder.js';
 
 /** What a workspace field needs from its row to reach Databricks. */
@@ -12,7 +12,13 @@ export const workspaceSelect = {
 
 export interface WorkspaceRow {
   workspaceId: string;
-  integration: { id: string; type: 'DATABRICKS' | 'SLACK' | 'TEAMS'; config: unknown; secrets: unknown; updatedAt: Date };
+  integration: {
+    id: string;
+    type: 'DATABRICKS' | 'SLACK' | 'TEAMS';
+    config: unknown;
+    secrets: unknown;
+    updatedAt: Date;
+  };
 }
 
 export const connectionOf = (ctx: Context, row: WorkspaceRow): WorkspaceConnection =>
@@ -52,7 +58,9 @@ builder.prismaObjectFields('Customer', (t) => ({
     select: (_args, _ctx, nestedSelection) => ({
       integrations: {
         where: { type: 'DATABRICKS', isActive: true },
-        select: { workspaceMappings: nestedSelection({ where: { isActive: true }, orderBy: { workspaceName: 'asc' } }) },
+        select: {
+          workspaceMappings: nestedSelection({ where: { isActive: true }, orderBy: { workspaceName: 'asc' } }),
+        },
       },
     }),
     resolve: (customer) => customer.integrations.flatMap((integration) => integration.workspaceMappings) as never,

@@ -1,0 +1,46 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { Redis } from 'ioredis';
+
+/** What a run event carries to subscribers: enough to order, de-duplicate and display it. */
+export interface RunEventMessage {
+  id: string;
+  jobRunId: string;
+  seq: number;
+  type: 'RUN_STARTED' | 'RUN_PROGRESS' | 'RUN_COMPLETED' | 'RUN_FAILED' | 'RUN_CANCELED';
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface RunChangedMessage {
+  jobRunId: string;
+  copId: string | null;
+  workspaceMappingId: string;
+  type: RunEventMessage['type'];
+}
+
+type Topics = {
+  /** Every event of one run. */
+  'run:event': [jobRunId: string, event: RunEventMessage];
+  /** A run of a CoP or workspace changed (for dashboards). */
+  'runs:changed': [scope: string, change: RunChangedMessage];
+};
+
+export type RunPubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
+
+/**
+ * In-memory pub/sub for one instance; with `redisUrl`, events travel through Redis so a subscriber on
+ * one instance hears runs watched by another.
+ */
+export function createRunPubSub(redisUrl?: string): RunPubSub {
+  if (!redisUrl) return Object.assign(createPubSub<Topics>(), { close: async () => {} });
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  return Object.assign(createPubSub<Topics>({ eventTarget }), {
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  });
+}

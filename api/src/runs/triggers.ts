@@ -1,0 +1,218 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { cancelRun, getJob, runNow, submitRun } from '../databricks/api/jobs.js';
+import { DatabricksError } from '../databricks/errors.js';
+import type { WorkspaceConnection } from '../databricks/registry.js';
+import type { PrismaClient } from '../db/prisma.js';
+import type { Integration, JobRun, JobRunKind, PipelineLayer } from '../generated/prisma/client.js';
+import { databricksConfigSchema } from '../integrations/databricks-config.js';
+import { appendRunEvent } from './events.js';
+import type { RunPubSub } from './pubsub.js';
+
+export interface RunServices {
+  prisma: PrismaClient;
+  pubsub: RunPubSub;
+  connect: (integration: IntegrationRow) => WorkspaceConnection;
+  /** Asks the watcher to poll now rather than at its next tick. */
+  pollNow: () => void;
+}
+
+export type IntegrationRow = Pick<Integration, 'id' | 'type' | 'config' | 'secrets' | 'updatedAt'>;
+
+/** The workspace a run goes to, with the tenant and CoP it is recorded under. */
+export interface RunTarget {
+  mappingId: string;
+  customerId: string;
+  copId: string | null;
+  integration: IntegrationRow;
+}
+
+export interface RunRequest {
+  kind: JobRunKind;
+  layer?: PipelineLayer;
+  jobId?: string;
+  notebookPath?: string;
+  parameters: Record<string, string>;
+  /** The caller's key: the same key again returns the same run and starts nothing. */
+  idempotencyKey?: string | null;
+  triggeredById: string | null;
+  retryOfId?: string;
+}
+
+/** Layers of the seed's pipeline (option A): bronze runs ingestion and the silver transformations. */
+const LAYER_NOTEBOOKS: Record<PipelineLayer, ('bronze' | 'silver' | 'gold')[]> = {
+  BRONZE: ['bronze', 'silver'],
+  SILVER: ['silver'],
+  GOLD: ['gold'],
+  ALL: ['bronze', 'silver', 'gold'],
+};
+
+/**
+ * Starts a run exactly once per idempotency key: the `JobRun` row (holding the token) is written first,
+ * then Databricks is called with the same token, so a retried request — even after a crash between the two
+ * steps — returns the one run instead of starting another.
+ */
+export async function startRun(services: RunServices, target: RunTarget, request: RunRequest): Promise<JobRun> {
+  const token = idempotencyToken(target.integration.id, request.idempotencyKey ?? randomUUID());
+  const existing = await services.prisma.jobRun.findUnique({ where: { idempotencyToken: token } });
+  if (existing?.databricksRunId || existing?.isTerminal) return existing;
+  const row =
+    existing ??
+    (await services.prisma.jobRun.create({
+      data: {
+        customerId: target.customerId,
+        copId: target.copId,
+        workspaceMappingId: target.mappingId,
+        integrationId: target.integration.id,
+        kind: request.kind,
+        layer: request.layer,
+        databricksJobId: request.jobId,
+        notebookPath: request.notebookPath,
+        idempotencyToken: token,
+        parameters: request.parameters,
+        triggeredById: request.triggeredById,
+        retryOfId: request.retryOfId,
+        expectedDurationMs: await typicalDuration(services.prisma, target.integration.id, request),
+      },
+    }));
+  try {
+    const connection = services.connect(target.integration);
+    const runId = await callDatabricks(connection, target.integration, request, token);
+    const started = await services.prisma.jobRun.update({
+      where: { id: row.id },
+      data: { databricksRunId: String(runId), state: 'PENDING', errorMessage: null },
+    });
+    await appendRunEvent(services.prisma, services.pubsub, row.id, 'RUN_STARTED', {
+      databricksRunId: String(runId),
+      state: 'PENDING',
+      layer: request.layer ?? null,
+      etaMs: started.expectedDurationMs,
+    });
+    services.pollNow();
+    return started;
+  } catch (error) {
+    await recordRefusal(services, row.id, error);
+    throw error;
+  }
+}
+
+/** A transient failure leaves the row retryable (same key, same token); a refusal ends it as FAILED. */
+async function recordRefusal(services: RunServices, jobRunId: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const transient = error instanceof DatabricksError && error.retryable;
+  await services.prisma.jobRun.update({
+    where: { id: jobRunId },
+    data: transient
+      ? { errorMessage: message }
+      : { errorMessage: message, state: 'INTERNAL_ERROR', resultState: 'FAILED', isTerminal: true },
+  });
+  if (!transient)
+    await appendRunEvent(services.prisma, services.pubsub, jobRunId, 'RUN_FAILED', { errorMessage: message });
+}
+
+async function callDatabricks(
+  connection: WorkspaceConnection,
+  integration: IntegrationRow,
+  request: RunRequest,
+  token: string,
+) {
+  const config = databricksConfigSchema.parse(integration.config);
+  if (request.kind === 'NOTEBOOK') {
+    const { run_id } = await submitRun(connection.rest, {
+      run_name: `CoP OS: ${request.notebookPath}`,
+      idempotency_token: token,
+      tasks: [
+        {
+          task_key: 'notebook',
+          notebook_task: { notebook_path: request.notebookPath!, base_parameters: request.parameters },
+        },
+      ],
+    });
+    return run_id;
+  }
+  const jobId = Number(request.jobId ?? config.pipelineJobId);
+  if (!Number.isSafeInteger(jobId) || jobId <= 0) {
+    throw new DatabricksError(
+      'BAD_REQUEST',
+      'This workspace has no pipeline job configured (integration setting pipelineJobId).',
+    );
+  }
+  const only =
+    request.layer && request.layer !== 'ALL'
+      ? await layerTaskKeys(connection, jobId, config, request.layer)
+      : undefined;
+  const { run_id } = await runNow(connection.rest, {
+    job_id: jobId,
+    idempotency_token: token,
+    ...(Object.keys(request.parameters).length ? { job_parameters: request.parameters } : {}),
+    ...(only ? { only } : {}),
+  });
+  return run_id;
+}
+
+/** Task keys of the pipeline job whose notebooks belong to the layer. */
+async function layerTaskKeys(
+  connection: WorkspaceConnection,
+  jobId: number,
+  config: ReturnType<typeof databricksConfigSchema.parse>,
+  layer: PipelineLayer,
+): Promise<string[]> {
+  const job = await getJob(connection.rest, jobId);
+  const paths = new Set(LAYER_NOTEBOOKS[layer].map((name) => config.notebookPaths?.[name]).filter(Boolean));
+  const keys = (job.settings.tasks ?? [])
+    .filter(
+      (task) =>
+        task.notebook_task &&
+        (paths.size ? paths.has(task.notebook_task.notebook_path) : matchesLayer(task.task_key, layer)),
+    )
+    .map((task) => task.task_key);
+  if (keys.length === 0)
+    throw new DatabricksError('BAD_REQUEST', `The pipeline job has no tasks for the ${layer.toLowerCase()} layer.`);
+  return keys;
+}
+
+/** Without configured notebook paths, task keys are matched by name (bronze_…, silver_…, gold_…). */
+const matchesLayer = (taskKey: string, layer: PipelineLayer) =>
+  LAYER_NOTEBOOKS[layer].some((name) => taskKey.toLowerCase().startsWith(name));
+
+/** ≤ 64 characters, as Databricks requires, and unique per integration and caller key. */
+export const idempotencyToken = (integrationId: string, key: string) =>
+  createHash('sha256').update(`${integrationId}\u0000${key}`).digest('hex');
+
+/** Mean duration of the last five successful runs of the same job and layer. */
+async function typicalDuration(
+  prisma: PrismaClient,
+  integrationId: string,
+  request: RunRequest,
+): Promise<number | null> {
+  const history = await prisma.jobRun.findMany({
+    where: {
+      integrationId,
+      kind: request.kind,
+      layer: request.layer ?? null,
+      resultState: 'SUCCESS',
+      durationMs: { not: null },
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 5,
+    select: { durationMs: true },
+  });
+  if (history.length === 0) return null;
+  return Math.round(history.reduce((sum, run) => sum + run.durationMs!, 0) / history.length);
+}
+
+export async function cancelJobRun(services: RunServices, run: JobRun, integration: IntegrationRow): Promise<void> {
+  if (run.isTerminal) return;
+  if (!run.databricksRunId) {
+    await services.prisma.jobRun.update({
+      where: { id: run.id },
+      data: { state: 'TERMINATED', resultState: 'CANCELED', isTerminal: true },
+    });
+    await appendRunEvent(services.prisma, services.pubsub, run.id, 'RUN_CANCELED', {
+      state: 'TERMINATED',
+      resultState: 'CANCELED',
+    });
+    return;
+  }
+  await cancelRun(services.connect(integration).rest, Number(run.databricksRunId));
+  services.pollNow();
+}

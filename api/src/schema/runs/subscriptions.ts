@@ -1,0 +1,101 @@
+import { ownedByViewer, requireViewer } from '../../auth/tenancy.js';
+import type { Context } from '../../context.js';
+import { badInput } from '../../errors.js';
+import type { JobRun as JobRunRow } from '../../generated/prisma/client.js';
+import { TERMINAL_EVENTS } from '../../runs/events.js';
+import type { RunEventMessage } from '../../runs/pubsub.js';
+import { builder } from '../builder.js';
+import { Cop } from '../cop.js';
+import { DatabricksWorkspace } from '../databricks/workspace.js';
+import { found } from '../ownership.js';
+import { JobRun, RunEvent, toRunEventMessage } from './types.js';
+
+/** First the run as it is now (`snapshot`), then one item per event (`event`). */
+interface RunStreamItem {
+  snapshot: JobRunRow | null;
+  event: RunEventMessage | null;
+}
+
+const RunStreamItemRef = builder.objectRef<RunStreamItem>('RunStreamItem').implement({
+  fields: (t) => ({
+    snapshot: t.field({ type: JobRun, nullable: true, resolve: (item) => item.snapshot }),
+    event: t.field({ type: RunEvent, nullable: true, resolve: (item) => item.event }),
+  }),
+});
+
+builder.subscriptionType({});
+
+/**
+ * Subscribes before reading, so nothing published in between is missed; replays stored events after
+ * `afterSeq` (a reconnect); drops duplicates and fills gaps from the database by sequence number;
+ * completes after the terminal event.
+ */
+async function* streamRun(
+  ctx: Context,
+  runId: string,
+  afterSeq: number | null | undefined,
+): AsyncGenerator<RunStreamItem> {
+  requireViewer(ctx.viewer);
+  const live = ctx.runs.pubsub.subscribe('run:event', runId);
+  try {
+    const run = found(await ctx.prisma.jobRun.findFirst({ where: { id: runId, ...ownedByViewer(ctx.viewer) } }), 'Run');
+    yield { snapshot: run, event: null };
+    let last = afterSeq ?? run.lastSeq;
+    const backlog = async function* (upTo?: number) {
+      const rows = await ctx.prisma.runEvent.findMany({
+        where: { jobRunId: runId, seq: { gt: last, ...(upTo === undefined ? {} : { lt: upTo }) } },
+        orderBy: { seq: 'asc' },
+      });
+      for (const row of rows) yield toRunEventMessage(row);
+    };
+    for await (const event of backlog()) {
+      last = event.seq;
+      yield { snapshot: null, event };
+      if (TERMINAL_EVENTS.has(event.type)) return;
+    }
+    if (run.isTerminal && last >= run.lastSeq) return;
+    for await (const event of live) {
+      if (event.seq <= last) continue;
+      for await (const missed of backlog(event.seq)) {
+        last = missed.seq;
+        yield { snapshot: null, event: missed };
+      }
+      last = event.seq;
+      yield { snapshot: null, event };
+      if (TERMINAL_EVENTS.has(event.type)) return;
+    }
+  } finally {
+    await live.return();
+  }
+}
+
+builder.subscriptionFields((t) => ({
+  runEvents: t.field({
+    type: RunStreamItemRef,
+    description:
+      'The run now, then each of its events in order; resumes after `afterSeq`; ends after the terminal event.',
+    authScopes: { authenticated: true },
+    args: { runId: t.arg.globalID({ for: JobRun }), afterSeq: t.arg.int({ required: false }) },
+    subscribe: (_root, { runId, afterSeq }, ctx) => streamRun(ctx, runId.id, afterSeq),
+    resolve: (item) => item,
+  }),
+  runsChanged: t.field({
+    type: JobRun,
+    description: 'Each run of a CoP or a workspace as it changes (for dashboards).',
+    authScopes: { authenticated: true },
+    args: {
+      copId: t.arg.globalID({ for: Cop, required: false }),
+      workspaceId: t.arg.globalID({ for: DatabricksWorkspace, required: false }),
+    },
+    subscribe: async function* (_root, { copId, workspaceId }, ctx) {
+      const scope = copId ? `cop:${copId.id}` : workspaceId ? `workspace:${workspaceId.id}` : null;
+      if (!scope) throw badInput('Give a copId or a workspaceId.', 'copId');
+      requireViewer(ctx.viewer);
+      for await (const change of ctx.runs.pubsub.subscribe('runs:changed', scope)) {
+        const run = await ctx.prisma.jobRun.findFirst({ where: { id: change.jobRunId, ...ownedByViewer(ctx.viewer) } });
+        if (run) yield run;
+      }
+    },
+    resolve: (run) => run,
+  }),
+}));

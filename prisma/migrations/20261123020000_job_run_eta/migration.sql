@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "JobRun" ADD COLUMN     "expectedDurationMs" INTEGER,
+ADD COLUMN     "notebookPath" TEXT;
+

@@ -4,6 +4,7 @@ import type { AppDeps } from './deps.js';
 import { useAuditLog } from './plugins/audit-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useRestRoutes } from './plugins/rest-routes.js';
+import { useWebApp } from './plugins/web-app.js';
 import { schema } from './schema/index.js';
 
 export type App = ReturnType<typeof buildApp>;
@@ -29,6 +30,7 @@ export function buildApp(deps: AppDeps) {
         },
       }),
       useRestRoutes(deps),
+      useWebApp(deps.config.WEB_DIST_DIR),
       useAuditLog(),
     ],
   });

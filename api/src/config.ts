@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Every setting the api reads, with its default. `.env.example` documents the same list. */
@@ -22,6 +23,8 @@ const configSchema = z.object({
   /** Run watcher tick while runs are active / while idle, in ms. */
   RUN_WATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   RUN_WATCH_IDLE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** The web app's production build, served at `/` (nothing is served when the folder does not exist). */
+  WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   DATABRICKS_HOST: z.string().url().optional(),
   DATABRICKS_TOKEN: z.string().optional(),
 });

@@ -25,7 +25,11 @@ const RUN_EVENTS = `subscription($runId: ID!, $afterSeq: Int) {
 const TRIGGER = `mutation($input: TriggerPipelineInput!) { triggerPipeline(input: $input) { id databricksRunId state layer } }`;
 
 async function pipelineJobId(): Promise<string> {
-  const result = await api.graphql(`query($id: ID!) { node(id: $id) { ... on DatabricksWorkspace { jobs { nodes { jobId name } } } } }`, { id: workspaceId }, engineer);
+  const result = await api.graphql(
+    `query($id: ID!) { node(id: $id) { ... on DatabricksWorkspace { jobs { nodes { jobId name } } } } }`,
+    { id: workspaceId },
+    engineer,
+  );
   return result.data?.node.jobs.nodes.find((job: { name: string }) => /PetInsure360/.test(job.name)).jobId;
 }
 
@@ -35,11 +39,20 @@ beforeAll(async () => {
   const integration = await connectEmulator(api.prisma, api.deps.secretBox, {
     customerId: tenant.customer.id,
     mappings: [{ workspaceId: WORKSPACE, copId: tenant.cop.id }],
-    config: { notebookPaths: { bronze: '/PetInsure360/01_bronze_ingestion', silver: '/PetInsure360/02_silver_transformations', gold: '/PetInsure360/03_gold_aggregations' } },
+    config: {
+      notebookPaths: {
+        bronze: '/PetInsure360/01_bronze_ingestion',
+        silver: '/PetInsure360/02_silver_transformations',
+        gold: '/PetInsure360/03_gold_aggregations',
+      },
+    },
   });
   workspaceId = encodeGlobalID('DatabricksWorkspace', integration.workspaceMappings[0]!.id);
   const jobId = await pipelineJobId();
-  await api.prisma.integration.update({ where: { id: integration.id }, data: { config: { ...(integration.config as object), pipelineJobId: jobId } } });
+  await api.prisma.integration.update({
+    where: { id: integration.id },
+    data: { config: { ...(integration.config as object), pipelineJobId: jobId } },
+  });
   server = await serve(api);
   api.deps.runs.watcher.start();
 });
@@ -50,7 +63,11 @@ afterAll(async () => {
 
 describe('live pipeline runs', () => {
   it('streams a Bronze run over graphql-ws from the snapshot to completion with records processed', async () => {
-    const trigger = await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'BRONZE', idempotencyKey: 'bronze-1' } }, engineer);
+    const trigger = await api.graphql(
+      TRIGGER,
+      { input: { copId: tenant.ids.cop, layer: 'BRONZE', idempotencyKey: 'bronze-1' } },
+      engineer,
+    );
     expect(trigger.errors).toBeUndefined();
     const run = trigger.data?.triggerPipeline;
     expect(run.databricksRunId).toMatch(/^\d+$/);
@@ -64,23 +81,37 @@ describe('live pipeline runs', () => {
     expect(last.type).toBe('RUN_COMPLETED');
     expect(last.durationMs).toBeGreaterThan(0);
     expect(last.recordsProcessed).toBeGreaterThan(0);
-    expect(last.tasks.map((task: { taskKey: string }) => task.taskKey)).toEqual(['bronze_ingestion', 'silver_transformations']);
+    expect(last.tasks.map((task: { taskKey: string }) => task.taskKey)).toEqual([
+      'bronze_ingestion',
+      'silver_transformations',
+    ]);
     const progressTasks = events.filter((event) => event.type === 'RUN_PROGRESS').map((event) => event.currentTask);
     expect(progressTasks).toEqual(expect.arrayContaining(['bronze_ingestion', 'silver_transformations']));
   });
 
   it('returns the same run for the same idempotency key and starts one Databricks run', async () => {
     await emulator.resetStats();
-    const first = await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'GOLD', idempotencyKey: 'gold-once' } }, engineer);
-    const second = await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'GOLD', idempotencyKey: 'gold-once' } }, engineer);
+    const first = await api.graphql(
+      TRIGGER,
+      { input: { copId: tenant.ids.cop, layer: 'GOLD', idempotencyKey: 'gold-once' } },
+      engineer,
+    );
+    const second = await api.graphql(
+      TRIGGER,
+      { input: { copId: tenant.ids.cop, layer: 'GOLD', idempotencyKey: 'gold-once' } },
+      engineer,
+    );
     expect(second.data?.triggerPipeline.id).toBe(first.data?.triggerPipeline.id);
     expect(second.data?.triggerPipeline.databricksRunId).toBe(first.data?.triggerPipeline.databricksRunId);
     expect(await emulator.callsTo('POST /api/2.2/jobs/run-now')).toBe(1);
-    expect(await api.prisma.jobRun.count({ where: { idempotencyToken: { not: '' }, copId: tenant.cop.id, layer: 'GOLD' } })).toBe(1);
+    expect(
+      await api.prisma.jobRun.count({ where: { idempotencyToken: { not: '' }, copId: tenant.cop.id, layer: 'GOLD' } }),
+    ).toBe(1);
   });
 
   it('replays what a reconnecting subscriber missed after afterSeq, over SSE', async () => {
-    const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'SILVER' } }, engineer)).data?.triggerPipeline;
+    const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'SILVER' } }, engineer)).data
+      ?.triggerPipeline;
     const all = await subscribeOverSse(server.url, engineer, RUN_EVENTS, { runId: run.id, afterSeq: 0 });
     const seqs = all.slice(1).map((item) => item.runEvents.event.seq);
     const resumed = await subscribeOverSse(server.url, engineer, RUN_EVENTS, { runId: run.id, afterSeq: 2 });
@@ -89,9 +120,14 @@ describe('live pipeline runs', () => {
   });
 
   it('reports a failing task as RUN_FAILED with its message', async () => {
-    await emulator.setNotebook({ path: '/PetInsure360/03_gold_aggregations', forceFailure: true, failureMessage: 'Table gold.claims_summary is locked' });
+    await emulator.setNotebook({
+      path: '/PetInsure360/03_gold_aggregations',
+      forceFailure: true,
+      failureMessage: 'Table gold.claims_summary is locked',
+    });
     try {
-      const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'GOLD' } }, engineer)).data?.triggerPipeline;
+      const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'GOLD' } }, engineer)).data
+        ?.triggerPipeline;
       const items = await subscribeOverWebSocket(server.url, engineer, RUN_EVENTS, { runId: run.id });
       const last = items.at(-1).runEvents.event;
       expect(last.type).toBe('RUN_FAILED');
@@ -102,7 +138,8 @@ describe('live pipeline runs', () => {
   });
 
   it('cancels a run: RUN_CANCELED reaches the subscriber', async () => {
-    const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'ALL' } }, engineer)).data?.triggerPipeline;
+    const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'ALL' } }, engineer)).data
+      ?.triggerPipeline;
     let cancelled = false;
     const items = await subscribeOverWebSocket(server.url, engineer, RUN_EVENTS, { runId: run.id }, (item) => {
       if (!cancelled && item.runEvents.event?.type === 'RUN_PROGRESS') {

@@ -24,7 +24,8 @@ export function testEmulator() {
     injectFaults: (rules: object[]) => admin('POST', '/emulator/faults', { rules }),
     clearFaults: () => admin('DELETE', '/emulator/faults'),
     /** Changes how a notebook behaves from now on (e.g. `{ path, failureRate: 1, failureMessage }`). */
-    setNotebook: (behaviour: { path: string } & Record<string, unknown>) => admin('POST', '/emulator/scenario/notebooks', behaviour),
+    setNotebook: (behaviour: { path: string } & Record<string, unknown>) =>
+      admin('POST', '/emulator/scenario/notebooks', behaviour),
     resetStats: () => admin('POST', '/emulator/stats/reset'),
     /** Calls received since the last reset, by `METHOD /path/pattern`. */
     stats: () => admin('GET', '/emulator/stats'),

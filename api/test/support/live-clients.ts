@@ -47,7 +47,12 @@ export function subscribeOverWebSocket(
 }
 
 /** Collects every payload of one subscription over Server-Sent Events (yoga's GraphQL over SSE). */
-export async function subscribeOverSse(serverUrl: string, token: string, query: string, variables: Record<string, unknown>) {
+export async function subscribeOverSse(
+  serverUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+) {
   const response = await fetch(`${serverUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },

@@ -3,6 +3,7 @@ import { type Context, createContext } from './context.js';
 import type { AppDeps } from './deps.js';
 import { useAuditLog } from './plugins/audit-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { createMaskError } from './plugins/mask-errors.js';
 import { useRestRoutes } from './plugins/rest-routes.js';
 import { useWebApp } from './plugins/web-app.js';
 import { schema } from './schema/index.js';
@@ -17,7 +18,10 @@ export function buildApp(deps: AppDeps) {
     landingPage: false,
     graphiql: { title: 'CoP OS GraphQL', subscriptionsProtocol: 'WS' },
     logging: deps.log,
-    maskedErrors: deps.config.NODE_ENV === 'production' ? true : { isDev: true },
+    maskedErrors: {
+      maskError: createMaskError(deps.config.NODE_ENV !== 'production'),
+      isDev: deps.config.NODE_ENV !== 'production',
+    },
     context: ({ request, authorization }) =>
       // WebSocket connections pass the token from connection params; HTTP from the header.
       createContext(deps, authorization ?? request?.headers.get('authorization')),

@@ -121,3 +121,15 @@ describe('customer tenancy', () => {
     expect(row.vpName).toBeNull();
   });
 });
+
+describe('global ids', () => {
+  it('answers a global id of the wrong type with BAD_USER_INPUT', async () => {
+    const result = await api.graphql(
+      `mutation($id: ID!) { deleteCop(id: $id) }`,
+      { id: tenant.ids.customer },
+      adminToken,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('is not of type');
+  });
+});

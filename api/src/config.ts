@@ -23,6 +23,12 @@ const configSchema = z.object({
   /** Run watcher tick while runs are active / while idle, in ms. */
   RUN_WATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   RUN_WATCH_IDLE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** Daily sync of yesterday's platform usage into KPIs (one instance at a time), and its hour (UTC). */
+  USAGE_SYNC_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  USAGE_SYNC_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(3),
   /** The web app's production build, served at `/` (nothing is served when the folder does not exist). */
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   DATABRICKS_HOST: z.string().url().optional(),

@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'DATABRICKS_UNAVAILABLE'
   | 'DATABRICKS_RATE_LIMITED'
-  | 'DATABRICKS_AUTH';
+  | 'DATABRICKS_AUTH'
+  | 'AI_BAD_RESPONSE';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 

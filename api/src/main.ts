@@ -4,6 +4,7 @@ import { closeAppDeps, createAppDeps } from './app-deps.js';
 import { type Config, loadConfig } from './config.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
+import { startUsageSyncSchedule } from './usage-sync/scheduler.js';
 
 /** How long in-flight requests (and open SSE streams) get to finish before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -34,6 +35,10 @@ const app = buildApp(deps);
 const server = await listen(app, config.PORT, config.HOST);
 // Resumes watching every unfinished run left by a previous process.
 deps.runs.watcher.start();
+const usageSync = startUsageSyncSchedule(
+  { prisma: deps.prisma, registry: deps.databricksGateway.registry, log },
+  { enabled: config.USAGE_SYNC_ENABLED, hourUtc: config.USAGE_SYNC_HOUR_UTC },
+);
 log.info({ url: server.url, graphql: `${server.url}${app.graphqlEndpoint}` }, 'CoP OS api listening');
 
 let stopping = false;
@@ -44,6 +49,7 @@ async function shutdown(signal: NodeJS.Signals) {
   // Long-lived streams (SSE) would hold `close()` open forever: cut what is left after the grace period.
   const cut = setTimeout(() => server.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
   try {
+    usageSync.stop();
     await server.close();
     await closeAppDeps(deps);
     log.info('Stopped');

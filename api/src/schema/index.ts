@@ -18,6 +18,8 @@ import './service-token.js';
 import './audit-log.js';
 import './databricks/index.js';
 import './runs/index.js';
+import './ai.js';
+import './integration-check.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

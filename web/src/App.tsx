@@ -1,0 +1,48 @@
+import { Route, Router } from '@solidjs/router';
+import { Provider } from '@urql/solid';
+import { type Component, createMemo, lazy, onCleanup, Show } from 'solid-js';
+import { createAppClient } from './graphql/client';
+import { SignInPage } from './pages/sign-in/SignInPage';
+import { createSession } from './session/createSession';
+import { SessionContext } from './session/SessionContext';
+import { AppShell } from './shell/AppShell';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { RequireSession } from './shell/RequireSession';
+
+const PortfolioPage = lazy(() => import('./pages/portfolio/PortfolioPage'));
+const CopDashboardPage = lazy(() => import('./pages/cop-dashboard/CopDashboardPage'));
+const ContentPage = lazy(() => import('./pages/content/ContentPage'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+
+export const App: Component = () => {
+  const session = createSession();
+  // A new client (empty cache, new WebSocket) per token: nothing cached for one user reaches the next.
+  const appClient = createMemo(() => {
+    const created = createAppClient({ token: session.token(), onUnauthenticated: session.signOut });
+    onCleanup(created.dispose);
+    return created;
+  });
+
+  return (
+    <SessionContext.Provider value={session}>
+      <Show when={appClient()} keyed>
+        {({ client }) => (
+          <Provider value={client}>
+            <Router>
+              <Route path="/sign-in" component={SignInPage} />
+              <Route path="/" component={RequireSession}>
+                <Route path="/" component={AppShell}>
+                  <Route path="/" component={PortfolioPage} />
+                  <Route path="/cops/:id" component={CopDashboardPage} />
+                  <Route path="/cops/:id/content" component={ContentPage} />
+                  <Route path="/admin" component={AdminPage} />
+                  <Route path="*" component={NotFoundPage} />
+                </Route>
+              </Route>
+            </Router>
+          </Provider>
+        )}
+      </Show>
+    </SessionContext.Provider>
+  );
+};

@@ -1,0 +1,19 @@
+import { A } from '@solidjs/router';
+import type { Component } from 'solid-js';
+import { copPath } from './cop-path';
+
+export interface CopTabsProps {
+  copId: string;
+}
+
+/** The sections of one CoP. */
+export const CopTabs: Component<CopTabsProps> = (props) => (
+  <nav class="cop-tabs" aria-label="CoP sections">
+    <A href={copPath(props.copId)} end activeClass="is-active">
+      Overview
+    </A>
+    <A href={`${copPath(props.copId)}/content`} activeClass="is-active">
+      Content
+    </A>
+  </nav>
+);

@@ -1,0 +1,13 @@
+import type { Role } from '../gql/graphql';
+
+const labels: Record<Role, string> = {
+  ADMIN: 'Platform admin',
+  CUSTOMER_ADMIN: 'Customer admin',
+  DATA_ENGINEER: 'Data engineer',
+  ANALYST: 'Analyst',
+  MEMBER: 'Member',
+  SYSTEM: 'Service',
+};
+
+/** A platform role in words. */
+export const roleLabel = (role: Role) => labels[role];

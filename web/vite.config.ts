@@ -1,0 +1,21 @@
+import { defineConfig, type PluginOption } from 'vite';
+import solid from 'vite-plugin-solid';
+
+/** Where the api listens in development; the production build is served by the api itself. */
+const apiOrigin = process.env.VITE_API_URL ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  // The hoisted plugin is typed against the workspace root's Vite (vitest's); the API it uses is the same in 7.
+  plugins: [solid() as PluginOption],
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: { '/graphql': { target: apiOrigin, ws: true, changeOrigin: true } },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    proxy: { '/graphql': { target: apiOrigin, ws: true, changeOrigin: true } },
+  },
+  build: { target: 'es2022', outDir: 'dist', sourcemap: true },
+});

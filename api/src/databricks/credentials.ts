@@ -18,7 +18,7 @@ export type CredentialSettings =
 /** Azure AD application id of the Azure Databricks resource: its `.default` scope yields workspace tokens. */
 export const AZURE_DATABRICKS_SCOPE = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default';
 const DEFAULT_AZURE_AUTHORITY = 'https://login.microsoftonline.com';
-/** Refresh this long before expiry, so no call goes out with a token about to lapse. */
+/** Refresh this long before expiry (at most half the lifetime), so no call goes out with a token about to lapse. */
 const REFRESH_MARGIN_MS = 60_000;
 
 export function createCredentialProvider(settings: CredentialSettings, dispatcher?: Dispatcher): CredentialProvider {
@@ -43,7 +43,7 @@ export function createCredentialProvider(settings: CredentialSettings, dispatche
 
 /** OAuth 2.0 client-credentials grant (Databricks M2M and Azure AD service principals share it). */
 class ClientCredentialsProvider implements CredentialProvider {
-  private cached?: { header: string; expiresAt: number };
+  private cached?: { header: string; refreshAt: number };
   private pending?: Promise<string>;
 
   constructor(
@@ -55,8 +55,7 @@ class ClientCredentialsProvider implements CredentialProvider {
   ) {}
 
   authorization(): Promise<string> {
-    if (this.cached && this.cached.expiresAt - REFRESH_MARGIN_MS > Date.now())
-      return Promise.resolve(this.cached.header);
+    if (this.cached && this.cached.refreshAt > Date.now()) return Promise.resolve(this.cached.header);
     // Concurrent callers share one token request.
     this.pending ??= this.fetchToken().finally(() => {
       this.pending = undefined;
@@ -99,7 +98,9 @@ class ClientCredentialsProvider implements CredentialProvider {
     }
     if (!payload.access_token) throw new DatabricksError('AUTH', 'Token endpoint returned no access_token');
     const header = `Bearer ${payload.access_token}`;
-    this.cached = { header, expiresAt: Date.now() + (payload.expires_in ?? 3600) * 1000 };
+    const lifetimeMs = (payload.expires_in ?? 3600) * 1000;
+    const now = Date.now();
+    this.cached = { header, refreshAt: now + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2) };
     return header;
   }
 }

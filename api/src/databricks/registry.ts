@@ -1,3 +1,5 @@
+import { rootCertificates } from 'node:tls';
+import { Agent } from 'undici';
 import type { SecretBox } from '../auth/secret-box.js';
 import type { Integration } from '../generated/prisma/client.js';
 import { readDatabricksCredentials } from '../integrations/credentials.js';
@@ -33,11 +35,15 @@ type IntegrationRow = Pick<Integration, 'id' | 'type' | 'config' | 'secrets' | '
  */
 export class DatabricksRegistry {
   private readonly connections = new Map<string, { version: number; connection: WorkspaceConnection }>();
+  /** Token requests (OAuth, Azure AD) trust the same extra CA as REST calls. */
+  private readonly tokenDispatcher?: Agent;
 
   constructor(
     private readonly secretBox: SecretBox,
     private readonly options: RegistryOptions = {},
-  ) {}
+  ) {
+    if (options.caPem) this.tokenDispatcher = new Agent({ connect: { ca: [...rootCertificates, options.caPem] } });
+  }
 
   forIntegration(integration: IntegrationRow): WorkspaceConnection {
     const version = integration.updatedAt.getTime();
@@ -52,11 +58,12 @@ export class DatabricksRegistry {
   async close(): Promise<void> {
     await Promise.allSettled([...this.connections.values()].map(({ connection }) => closeConnection(connection)));
     this.connections.clear();
+    await this.tokenDispatcher?.close();
   }
 
   private connect(integration: IntegrationRow): WorkspaceConnection {
     const { config, token, clientSecret } = readDatabricksCredentials(integration, this.secretBox);
-    const credentials = createCredentialProvider(credentialSettings(config, token, clientSecret));
+    const credentials = createCredentialProvider(credentialSettings(config, token, clientSecret), this.tokenDispatcher);
     const rest = new DatabricksRestClient({ host: config.host, credentials, ...this.options });
     const sql = config.warehouseId
       ? new DatabricksSqlClient({

@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { AppDeps } from '../deps.js';
+import { jobNotificationRoute } from '../runs/webhook.js';
 import { usageRoute } from '../usage/http-route.js';
 
 /** A plain HTTP endpoint served next to `/graphql` (e.g. the usage ingestion endpoint). */
@@ -9,7 +10,7 @@ export interface RestRoute {
   handle(request: Request, deps: AppDeps): Promise<Response>;
 }
 
-const routes: RestRoute[] = [usageRoute];
+const routes: RestRoute[] = [usageRoute, jobNotificationRoute];
 
 /** Answers the REST routes before yoga looks at the request. */
 export function useRestRoutes(deps: AppDeps): Plugin {

@@ -10,6 +10,11 @@ export interface RunRuntime {
   pubsub: RunPubSub;
   watcher: RunWatcher;
   instanceId: string;
+  /**
+   * Makes the watcher that holds the lease poll now, whichever instance it runs on (through pub/sub), e.g.
+   * when a Databricks job notification reached this instance.
+   */
+  requestPoll(reason: string): void;
   close(): Promise<void>;
 }
 
@@ -18,7 +23,9 @@ export function createRunRuntime(
   options: { redisUrl?: string } & Partial<RunWatcherOptions> = {},
 ): RunRuntime {
   const instanceId = options.instanceId ?? `api-${randomUUID().slice(0, 8)}`;
-  const pubsub = createRunPubSub(options.redisUrl);
+  const pubsub = createRunPubSub(options.redisUrl, (error) =>
+    deps.log.warn({ err: error }, 'Redis connection problem'),
+  );
   const watcher = new RunWatcher(
     { ...deps, pubsub },
     {
@@ -28,11 +35,17 @@ export function createRunRuntime(
       leaseTtlMs: options.leaseTtlMs ?? 15_000,
     },
   );
+  const pollRequests = pubsub.subscribe('runs:poll');
+  void (async () => {
+    for await (const _request of pollRequests) watcher.pollNow();
+  })().catch((error: unknown) => deps.log.error({ err: error }, 'poll requests stopped; the watcher keeps its ticks'));
   return {
     pubsub,
     watcher,
     instanceId,
+    requestPoll: (reason) => pubsub.publish('runs:poll', { reason }),
     close: async () => {
+      await pollRequests.return?.();
       await watcher.stop();
       await pubsub.close();
     },

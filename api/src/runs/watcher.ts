@@ -48,6 +48,8 @@ const TASK_DONE = new Set(['TERMINATED', 'SKIPPED', 'INTERNAL_ERROR']);
 export class RunWatcher {
   private stopped = true;
   private wake?: () => void;
+  /** A poll asked for while a tick was running: the next sleep is skipped so the request is not lost. */
+  private pollRequested = false;
   private loop?: Promise<void>;
 
   constructor(
@@ -62,14 +64,20 @@ export class RunWatcher {
   }
 
   async stop(): Promise<void> {
+    await this.abandon();
+    await releaseLeases(this.deps.prisma, this.options.instanceId).catch(() => {});
+  }
+
+  /** Stops without releasing leases, as a crashed instance would: others take over once they expire. */
+  async abandon(): Promise<void> {
     this.stopped = true;
     this.wake?.();
     await this.loop;
-    await releaseLeases(this.deps.prisma, this.options.instanceId).catch(() => {});
   }
 
   /** Polls at once instead of at the next tick (after a trigger, a cancel or a webhook). */
   pollNow(): void {
+    this.pollRequested = true;
     this.wake?.();
   }
 
@@ -102,6 +110,7 @@ export class RunWatcher {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      this.pollRequested = false;
       const followed = await this.tick().catch((error: unknown) => {
         this.deps.log.error({ err: error }, 'run watcher tick failed');
         return 0;
@@ -111,6 +120,7 @@ export class RunWatcher {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.pollRequested || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.wake = () => {

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { closeAppDeps, createAppDeps } from '../../src/app-deps.js';
 import { loadConfig } from '../../src/config.js';
+import type { RunWatcherOptions } from '../../src/runs/watcher.js';
 import { testDatabaseUrl } from './database-url.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -12,8 +13,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
 /**
  * The real app on the real test database, driven through `yoga.fetch`.
  * `statements` counts SQL statements sent by Prisma (reset it before the request you measure).
+ * `options.watcher` overrides the run watcher's test timings (e.g. a short lease, an instance id).
  */
-export function createTestApi(env: Record<string, string> = {}) {
+export function createTestApi(
+  env: Record<string, string> = {},
+  options: { watcher?: Partial<RunWatcherOptions> } = {},
+) {
   const counter = { statements: 0 };
   /** Shifts the remote cache's clock, to age cached Databricks reads without waiting. */
   const clock = { offsetMs: 0 };
@@ -30,7 +35,7 @@ export function createTestApi(env: Record<string, string> = {}) {
     onQuery: () => counter.statements++,
     databricks: { attemptTimeoutMs: 1_500, deadlineMs: 3_000, now: () => Date.now() + clock.offsetMs },
     // Tests that need live runs start the watcher themselves (`api.deps.runs.watcher.start()`).
-    watcher: { activeIntervalMs: 100, idleIntervalMs: 250, leaseTtlMs: 2_000 },
+    watcher: { activeIntervalMs: 100, idleIntervalMs: 250, leaseTtlMs: 2_000, ...options.watcher },
   });
   const prisma = deps.prisma;
   const app = buildApp(deps);

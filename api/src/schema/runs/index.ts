@@ -2,3 +2,4 @@
 import './types.js';
 import './mutations.js';
 import './subscriptions.js';
+import './adopt.js';

@@ -56,9 +56,12 @@ async function* streamRun(
     if (run.isTerminal && last >= run.lastSeq) return;
     for await (const event of live) {
       if (event.seq <= last) continue;
-      for await (const missed of backlog(event.seq)) {
-        last = missed.seq;
-        yield { snapshot: null, event: missed };
+      // Only a gap costs a query: with hundreds of subscribers, one query each per event would swamp the pool.
+      if (event.seq > last + 1) {
+        for await (const missed of backlog(event.seq)) {
+          last = missed.seq;
+          yield { snapshot: null, event: missed };
+        }
       }
       last = event.seq;
       yield { snapshot: null, event };

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectEmulator } from './support/databricks.js';
+import { createTenant } from './support/fixtures.js';
+import { createTestApi } from './support/test-api.js';
+
+const api = createTestApi();
+type Tenant = Awaited<ReturnType<typeof createTenant>>;
+let mine: Tenant;
+let theirs: Tenant;
+let myToken: string;
+let theirToken: string;
+/** One global id per node type, all owned by the other tenant. */
+let theirIds: Record<string, string>;
+let rowIds: Record<string, string>;
+
+/** Creates one row of every node type in the tenant; returns the row ids by model. */
+async function fillTenant(tenant: Tenant) {
+  const { prisma } = api;
+  const copId = tenant.cop.id;
+  const member = tenant.users.MEMBER.id;
+  const event = await prisma.copEvent.create({
+    data: { copId, title: 'Kick-off', kind: 'MEETUP', startsAt: new Date(), endsAt: new Date(Date.now() + 3.6e6) },
+  });
+  const asset = await prisma.contentAsset.create({
+    data: { copId, title: 'Guide', url: 'https://docs.example.test/guide', assetType: 'DOC' },
+  });
+  const survey = await prisma.survey.create({
+    data: { copId, title: 'Pulse', questions: { create: { position: 1, prompt: 'How likely…', type: 'NPS' } } },
+    include: { questions: true },
+  });
+  const question = survey.questions[0]!;
+  const response = await prisma.surveyResponse.create({
+    data: {
+      surveyId: survey.id,
+      respondentId: member,
+      answers: { create: { questionId: question.id, numberValue: 9 } },
+    },
+    include: { answers: true },
+  });
+  const useCase = await prisma.useCase.create({ data: { copId, title: 'Churn model', problem: 'Churn' } });
+  const champion = await prisma.champion.create({ data: { copId, userId: member, reason: 'Ran the workshop' } });
+  const discussion = await prisma.discussion.create({
+    data: { copId, authorId: member, title: 'Unity Catalog', body: 'How?', replies: { create: { body: 'Like so' } } },
+    include: { replies: true },
+  });
+  const kpi = await prisma.kpiMetric.create({
+    data: { copId, metricName: 'DBU', metricValue: 12, metricDate: new Date('2026-02-01') },
+  });
+  const integration = await connectEmulator(prisma, api.deps.secretBox, {
+    customerId: tenant.customer.id,
+    mappings: [{ workspaceId: '1001001001001001', copId }],
+  });
+  const mapping = integration.workspaceMappings[0]!;
+  const serviceToken = await prisma.serviceToken.create({
+    data: { customerId: tenant.customer.id, name: 'usage job', tokenHash: randomUUID(), prefix: 'cps_' },
+  });
+  const jobRun = await prisma.jobRun.create({
+    data: {
+      customerId: tenant.customer.id,
+      copId,
+      workspaceMappingId: mapping.id,
+      integrationId: integration.id,
+      kind: 'JOB',
+      idempotencyToken: randomUUID(),
+    },
+  });
+  const membership = await prisma.membership.findFirstOrThrow({ where: { copId, userId: member } });
+  return {
+    Customer: tenant.customer.id,
+    Cop: copId,
+    User: member,
+    Membership: membership.id,
+    CopEvent: event.id,
+    ContentAsset: asset.id,
+    Survey: survey.id,
+    SurveyQuestion: question.id,
+    SurveyResponse: response.id,
+    SurveyAnswer: response.answers[0]!.id,
+    UseCase: useCase.id,
+    Champion: champion.id,
+    Discussion: discussion.id,
+    DiscussionReply: discussion.replies[0]!.id,
+    KpiMetric: kpi.id,
+    Integration: integration.id,
+    WorkspaceMapping: mapping.id,
+    DatabricksWorkspace: mapping.id,
+    ServiceToken: serviceToken.id,
+    JobRun: jobRun.id,
+  };
+}
+
+beforeAll(async () => {
+  mine = await createTenant(api.prisma, 'Mine');
+  theirs = await createTenant(api.prisma, 'Theirs');
+  myToken = await api.tokenFor(mine.users.CUSTOMER_ADMIN.id);
+  theirToken = await api.tokenFor(theirs.users.CUSTOMER_ADMIN.id);
+  await fillTenant(mine);
+  rowIds = await fillTenant(theirs);
+  theirIds = Object.fromEntries(Object.entries(rowIds).map(([type, id]) => [type, encodeGlobalID(type, id)]));
+});
+afterAll(() => api.close());
+
+const resolveNode = (id: string, token: string) =>
+  api.graphql<{ node: { id: string; __typename: string } | null }>(
+    `query($id: ID!) { node(id: $id) { id __typename } }`,
+    { id },
+    token,
+  );
+
+describe('node(id:) across tenants', () => {
+  it('covers every type that implements Node', async () => {
+    const schema = await api.graphql(`{ __type(name: "Node") { possibleTypes { name } } }`, {}, myToken);
+    const nodeTypes = schema.data?.__type.possibleTypes.map((type: { name: string }) => type.name).sort();
+    // A new node type fails here until this test creates one of its rows for the other tenant.
+    expect(Object.keys(theirIds).sort()).toEqual(nodeTypes);
+  });
+
+  it("resolves each of the other tenant's ids to null, and the same ids for their owner", async () => {
+    for (const [type, id] of Object.entries(theirIds)) {
+      const foreign = await resolveNode(id, myToken);
+      expect(foreign.errors, type).toBeUndefined();
+      expect(foreign.data?.node, type).toBeNull();
+      const own = await resolveNode(id, theirToken);
+      expect(own.data?.node, `${type} resolves for its own tenant`).toEqual({ id, __typename: type });
+    }
+  });
+
+  it("answers nodes(ids:) with nulls for the other tenant's ids", async () => {
+    const result = await api.graphql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      { ids: Object.values(theirIds) },
+      myToken,
+    );
+    expect(result.data?.nodes).toEqual(Object.values(theirIds).map(() => null));
+  });
+});
+
+describe('lists across tenants', () => {
+  it('shows only my customer in customers', async () => {
+    const result = await api.graphql(`{ customers(first: 100) { totalCount nodes { id } } }`, {}, myToken);
+    expect(result.data?.customers).toEqual({ totalCount: 1, nodes: [{ id: mine.ids.customer }] });
+  });
+
+  it('shows only my CoPs in cops, even when filtering by the other customer', async () => {
+    const all = await api.graphql(`{ cops(first: 100) { nodes { id customer { id } } } }`, {}, myToken);
+    expect(all.data?.cops.nodes).toEqual([{ id: mine.ids.cop, customer: { id: mine.ids.customer } }]);
+    const filtered = await api.graphql(
+      `query($c: ID!) { cops(filter: { customerId: $c }) { totalCount nodes { id } } }`,
+      { c: theirs.ids.customer },
+      myToken,
+    );
+    expect(filtered.data?.cops).toEqual({ totalCount: 0, nodes: [] });
+  });
+
+  it("shows only my customer's rows in auditLogs", async () => {
+    // Each tenant writes one audited mutation, so both customers have rows.
+    for (const [tenant, token] of [
+      [mine, myToken],
+      [theirs, theirToken],
+    ] as const) {
+      const result = await api.graphql(
+        `mutation($id: ID!) { updateCop(id: $id, input: { description: "audited" }) { id } }`,
+        { id: tenant.ids.cop },
+        token,
+      );
+      expect(result.errors).toBeUndefined();
+    }
+    const result = await api.graphql(`{ auditLogs(first: 100) { nodes { action customer { id } } } }`, {}, myToken);
+    const rows = result.data?.auditLogs.nodes;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row: { customer: { id: string } | null }) => row.customer?.id === mine.ids.customer)).toBe(true);
+    expect(await api.prisma.auditLog.count({ where: { customerId: theirs.customer.id } })).toBeGreaterThan(0);
+  });
+});
+
+/** Every column of the row, to prove a refused mutation changed nothing. */
+const snapshot = (model: string, id: string) =>
+  (api.prisma as unknown as Record<string, { findUnique(args: object): Promise<unknown> }>)[model]!.findUnique({
+    where: { id },
+  });
+
+/** A mutation that must be refused: the node type of its `id` argument, the model that must not change, the call. */
+const refused = (type: string, model: string, call: string) => ({
+  name: call.slice(0, call.indexOf('(')),
+  type,
+  model,
+  call,
+});
+const SELECT_ID = '{ id }';
+
+const MUTATIONS = [
+  refused('Cop', 'cop', `updateCop(id: $id, input: { name: "Taken over" }) ${SELECT_ID}`),
+  refused('Cop', 'cop', 'deleteCop(id: $id)'),
+  refused('CopEvent', 'copEvent', `updateEvent(id: $id, input: { title: "Taken over" }) ${SELECT_ID}`),
+  refused('CopEvent', 'copEvent', 'deleteEvent(id: $id)'),
+  refused('ContentAsset', 'contentAsset', `updateContentAsset(id: $id, input: { title: "Taken over" }) ${SELECT_ID}`),
+  refused('ContentAsset', 'contentAsset', 'deleteContentAsset(id: $id)'),
+  refused('ContentAsset', 'contentAsset', `recordContentView(id: $id) ${SELECT_ID}`),
+  refused('Survey', 'survey', `updateSurvey(id: $id, input: { isOpen: false }) ${SELECT_ID}`),
+  refused('Survey', 'survey', 'deleteSurvey(id: $id)'),
+  refused(
+    'Integration',
+    'integration',
+    `updateIntegration(id: $id, input: { displayName: "Taken over", secrets: { token: "dapi-stolen" } }) ${SELECT_ID}`,
+  ),
+  refused('Integration', 'integration', 'deleteIntegration(id: $id)'),
+  refused(
+    'WorkspaceMapping',
+    'workspaceMapping',
+    `updateWorkspaceMapping(id: $id, input: { workspaceName: "Taken over" }) ${SELECT_ID}`,
+  ),
+  refused('WorkspaceMapping', 'workspaceMapping', 'deleteWorkspaceMapping(id: $id)'),
+  refused('ServiceToken', 'serviceToken', `revokeServiceToken(id: $id) ${SELECT_ID}`),
+];
+
+describe("mutations on the other tenant's ids", () => {
+  it.each(MUTATIONS)('$name fails with NOT_FOUND or FORBIDDEN and changes nothing', async ({ model, type, call }) => {
+    const before = await snapshot(model, rowIds[type]!);
+    expect(before).not.toBeNull();
+    const result = await api.graphql(`mutation($id: ID!) { ${call} }`, { id: theirIds[type] }, myToken);
+    expect(result.data).toBeNull();
+    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(result.errors?.[0]?.extensions?.code);
+    expect(await snapshot(model, rowIds[type]!)).toEqual(before);
+  });
+});

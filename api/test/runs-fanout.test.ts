@@ -124,12 +124,13 @@ describe('fan-out cost of live runs', () => {
     for (const key of ['POST /api/2.2/jobs/run-now', 'GET /api/2.2/jobs/runs/get-output']) {
       expect(route(many.calls, key)).toBe(route(one.calls, key));
     }
-    // Per tick and per state change: equal within the noise of a tick or two.
+    // Per tick and per state change: the count follows how long the run took and how changes fell into ticks
+    // (timing varies with machine load), never the subscribers: 500 subscribers polling would add hundreds.
     for (const key of ['GET /api/2.2/jobs/runs/list', 'GET /api/2.2/jobs/runs/get']) {
-      expect(Math.abs(route(many.calls, key) - route(one.calls, key))).toBeLessThanOrEqual(2);
+      expect(route(many.calls, key)).toBeLessThanOrEqual(route(one.calls, key) * 1.5 + 2);
     }
     const total = (calls: Record<string, number>) => Object.values(calls).reduce((sum, count) => sum + count, 0);
-    expect(total(many.calls)).toBeLessThanOrEqual(total(one.calls) + 4);
+    expect(total(many.calls)).toBeLessThanOrEqual(total(one.calls) * 1.5 + 4);
     expect(Object.keys(many.calls).sort()).toEqual(Object.keys(one.calls).sort());
     // Events reach subscribers from pub/sub, not from a query per subscriber (that would add ~500 per event).
     expect(many.statements).toBeLessThanOrEqual(one.statements + 20);

@@ -26,7 +26,7 @@ function startWorker<M extends { kind: string }>(name: string, order: object, on
   return { child, failed };
 }
 
-/** Opens the subscriptions in a child process: `attached` resolves once every snapshot arrived (ms taken). */
+/** Opens the subscriptions in a child process: `attached()` resolves once every snapshot arrived (ms taken). */
 export function startSubscribers(order: SubscribeOrder) {
   let attached!: (ms: number) => void;
   let done!: (result: { events: DeliveredEvent[]; streams: SubscriptionStream[] }) => void;
@@ -37,8 +37,8 @@ export function startSubscribers(order: SubscribeOrder) {
     if (message.kind === 'done') done(message);
   });
   return {
-    attached: Promise.race([attachedP, failed]),
-    done: Promise.race([doneP, failed]),
+    attached: () => Promise.race([attachedP, failed]),
+    done: () => Promise.race([doneP, failed]),
     kill: () => child.kill(),
   };
 }

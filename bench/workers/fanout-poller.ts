@@ -26,8 +26,8 @@ async function poll(order: PollOrder, stopped: () => boolean): Promise<void> {
       const at = performance.timeOrigin + performance.now();
       roundTrips.push(performance.now() - sent);
       for (const run of page.runs ?? []) {
-        const seen = (firstSeen[String(run.run_id)] ??= {});
-        seen[runFingerprint(run)] ??= at;
+        const id = String(run.run_id);
+        firstSeen[id] = { [runFingerprint(run)]: at, ...firstSeen[id] };
       }
       await sleep(Math.max(0, order.intervalMs - (performance.now() - sent)));
     }

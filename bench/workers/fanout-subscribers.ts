@@ -60,11 +60,18 @@ function follow(
             ),
           });
         },
-        error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+        error: (error) => reject(describeError(error)),
         complete: () => resolve(stream),
       },
     );
   });
+}
+
+/** graphql-ws reports a closed socket as a CloseEvent (code and reason), which JSON shows as `{}`. */
+function describeError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const { code, reason } = error as { code?: number; reason?: string };
+  return new Error(code === undefined ? JSON.stringify(error) : `socket closed: ${code} ${reason ?? ''}`);
 }
 
 async function subscribeAll(order: SubscribeOrder): Promise<void> {

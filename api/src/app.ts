@@ -1,5 +1,5 @@
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
-import { type Context, createContext } from './context.js';
+import { type ConnectionScope, type Context, createContext } from './context.js';
 import type { AppDeps } from './deps.js';
 import { useAuditLog } from './plugins/audit-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
@@ -12,7 +12,7 @@ export type App = ReturnType<typeof buildApp>;
 
 /** The gateway as a fetch handler, independent of the HTTP server that hosts it. */
 export function buildApp(deps: AppDeps) {
-  return createYoga<{ authorization?: string | null }, Context>({
+  return createYoga<{ authorization?: string | null; connection?: ConnectionScope }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -22,9 +22,9 @@ export function buildApp(deps: AppDeps) {
       maskError: createMaskError(deps.config.NODE_ENV !== 'production'),
       isDev: deps.config.NODE_ENV !== 'production',
     },
-    context: ({ request, authorization }) =>
+    context: ({ request, authorization, connection }) =>
       // WebSocket connections pass the token from connection params; HTTP from the header.
-      createContext(deps, authorization ?? request?.headers.get('authorization')),
+      createContext(deps, authorization ?? request?.headers.get('authorization'), connection),
     plugins: [
       useBodyLimit(deps.config.MAX_BODY_BYTES),
       useReadinessCheck({

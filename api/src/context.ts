@@ -10,7 +10,18 @@ export interface Context extends AppDeps {
   databricks: DatabricksReader;
 }
 
-export async function createContext(deps: AppDeps, authorization: string | null | undefined): Promise<Context> {
-  const viewer = await authenticate(deps, authorization);
+/** State kept per WebSocket connection, so its many subscriptions authenticate once. */
+export interface ConnectionScope {
+  viewer?: Promise<Viewer | null>;
+}
+
+export async function createContext(
+  deps: AppDeps,
+  authorization: string | null | undefined,
+  connection?: ConnectionScope,
+): Promise<Context> {
+  const viewer = await (connection
+    ? (connection.viewer ??= authenticate(deps, authorization))
+    : authenticate(deps, authorization));
   return { ...deps, viewer, databricks: new DatabricksReader(deps.databricksGateway) };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from '../app.js';
+import type { ConnectionScope } from '../context.js';
 
 export interface RunningServer {
   server: Server;
@@ -26,6 +27,8 @@ export async function listen(app: App, port: number, host: string): Promise<Runn
           socket: ctx.extra.socket,
           params,
           authorization: typeof authorization === 'string' ? authorization : null,
+          // One sign-in check per socket: its subscriptions share the viewer (graphql-ws sends the token once).
+          connection: ctx.extra as ConnectionScope,
         });
         const args = {
           schema,

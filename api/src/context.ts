@@ -20,8 +20,7 @@ export async function createContext(
   authorization: string | null | undefined,
   connection?: ConnectionScope,
 ): Promise<Context> {
-  const viewer = await (connection
-    ? (connection.viewer ??= authenticate(deps, authorization))
-    : authenticate(deps, authorization));
+  if (connection && !connection.viewer) connection.viewer = authenticate(deps, authorization);
+  const viewer = await (connection?.viewer ?? authenticate(deps, authorization));
   return { ...deps, viewer, databricks: new DatabricksReader(deps.databricksGateway) };
 }

@@ -1,22 +1,30 @@
-// The real stack for the browser test: a fresh seeded database, the api process and the built web app.
+// The real stack for the browser test: a fresh seeded database, the Databricks emulator (in this process, sped
+// up so a run takes seconds) and the api serving the production build of the web app on its own origin.
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { loadConfig } from '../../api/src/config.js';
+import { applyMigrations } from '../../api/src/db/migrate.js';
+import { createPrisma } from '../../api/src/db/prisma.js';
+import { type RunningEmulator, startEmulator } from '../../emulator/src/app.js';
+import { seed } from '../../prisma/seed/index.js';
 import { type Child, startChild, waitUntilReady } from '../../scripts/child-process.js';
+import { findPipelineJobId } from '../../scripts/emulator.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
-const viteBin = join(dirname(createRequire(`${repoRoot}web/package.json`).resolve('vite/package.json')), 'bin/vite.js');
 
-const UNREACHABLE_DATABRICKS = 'https://127.0.0.1:9';
+/** Runs progress this many times faster than on a workspace: a Bronze run takes a few seconds. */
+const EMULATOR_SPEED = 100;
 
 export interface Stack {
-  webUrl: string;
-  apiUrl: string;
+  /** The api's origin, which also serves the web app. */
+  url: string;
   stop(): Promise<void>;
 }
 
@@ -29,59 +37,72 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const children: Child[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'copos-e2e-'));
+  let emulator: RunningEmulator | undefined;
   const stop = async () => {
     for (const child of children.reverse()) await child.stop(5_000);
+    await emulator?.close();
+    rmSync(scratch, { recursive: true, force: true });
   };
   try {
-    options.log('Recreating the e2e database…');
+    const build = options.skipBuild ? Promise.resolve() : buildWebApp(options.log);
+    // Awaited below, after the emulator and seed: a failed build must not surface as an unhandled rejection first.
+    build.catch(() => undefined);
+    options.log('Starting the Databricks emulator…');
+    emulator = await startEmulator({ port: 0, speed: EMULATOR_SPEED, caFile: join(scratch, 'ca.pem'), quiet: true });
+    options.log('Recreating the e2e database and applying migrations…');
     await recreateDatabase(options.databaseUrl);
-    // Databricks is deliberately unreachable (nothing listens on port 9): the browser test proves that an
-    // outage shows on the remote panel in words while every local panel still works.
-    const env = { ...process.env, DATABASE_URL: options.databaseUrl, DATABRICKS_HOST: UNREACHABLE_DATABRICKS };
-    options.log('Applying migrations and seeding demo data…');
-    await npm(['run', 'db:deploy'], env);
-    await npm(['run', 'db:seed'], env);
-    if (!options.skipBuild) {
-      options.log('Building the web app…');
-      await npm(['run', 'build', '-w', 'web'], env);
-    }
+    await applyMigrations(options.databaseUrl);
+    options.log(`Seeding demo data pointing at the emulator (${emulator.url})…`);
+    await seedDatabase(options.databaseUrl, emulator);
+    await build;
 
-    const [apiPort, webPort] = [await freePort(), await freePort()];
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    options.log(`Starting the api on ${apiUrl}…`);
+    const url = `http://127.0.0.1:${await freePort()}`;
+    options.log(`Starting the api (serving web/dist) on ${url}…`);
     const api = startChild('api', process.execPath, ['--import', 'tsx', `${repoRoot}api/src/main.ts`], {
-      ...env,
-      PORT: String(apiPort),
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      DATABRICKS_HOST: emulator.url,
+      DATABRICKS_TOKEN: emulator.token,
+      // The Databricks SQL driver trusts the emulator's self-signed certificate only through this, read at start.
+      NODE_EXTRA_CA_CERTS: emulator.caFile,
+      WEB_DIST_DIR: `${repoRoot}web/dist`,
+      PORT: new URL(url).port,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      RUN_WATCH_INTERVAL_MS: '250',
+      RUN_WATCH_IDLE_INTERVAL_MS: '1000',
     });
     children.push(api);
-    await waitUntilReady(api, `${apiUrl}/ready`);
-
-    // `vite preview` serves web/dist and proxies /graphql (HTTP and WebSocket) to the api, as the api will in production.
-    const webUrl = `http://127.0.0.1:${webPort}`;
-    options.log(`Serving web/dist on ${webUrl}…`);
-    // Vite itself rather than `npm run preview`: stopping npm would leave its vite child running.
-    const previewArgs = [viteBin, 'preview', `${repoRoot}web`, '--port', String(webPort), '--strictPort'];
-    const web = startChild('web', process.execPath, previewArgs, {
-      ...env,
-      VITE_API_URL: apiUrl,
-    });
-    children.push(web);
-    await waitUntilReady(web, webUrl);
-    return { webUrl, apiUrl, stop };
+    await waitUntilReady(api, `${url}/ready`);
+    return { url, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-async function npm(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+async function buildWebApp(log: (message: string) => void): Promise<void> {
+  log('Building the web app…');
   try {
-    await run('npm', args, { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 });
+    await run('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`npm ${args.join(' ')} failed:\n${stdout}${stderr}`);
+    throw new Error(`The web build failed:\n${stdout}${stderr}`);
+  }
+}
+
+/** The demo seed, its integrations pointing at the emulator and the pipeline job it generated. */
+async function seedDatabase(databaseUrl: string, emulator: RunningEmulator): Promise<void> {
+  const prisma = createPrisma(databaseUrl);
+  try {
+    const pipelineJobId = await findPipelineJobId(emulator);
+    await seed(prisma, {
+      secretsKey: loadConfig().SECRETS_KEY,
+      databricks: { host: emulator.url, token: emulator.token, pipelineJobId },
+    });
+  } finally {
+    await prisma.$disconnect();
   }
 }
 

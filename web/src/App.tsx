@@ -13,6 +13,12 @@ const PortfolioPage = lazy(() => import('./pages/portfolio/PortfolioPage'));
 const CopDashboardPage = lazy(() => import('./pages/cop-dashboard/CopDashboardPage'));
 const ContentPage = lazy(() => import('./pages/content/ContentPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const PipelinePage = lazy(() => import('./pages/pipeline/PipelinePage'));
+const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage'));
+const SurveyPage = lazy(() => import('./pages/surveys/SurveyPage'));
+const AdvicePage = lazy(() => import('./pages/advisor/AdvicePage'));
+const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+const CopCatalogPage = lazy(() => import('./pages/catalog/CopCatalogPage'));
 
 export const App: Component = () => {
   const session = createSession();
@@ -35,6 +41,12 @@ export const App: Component = () => {
                   <Route path="/" component={PortfolioPage} />
                   <Route path="/cops/:id" component={CopDashboardPage} />
                   <Route path="/cops/:id/content" component={ContentPage} />
+                  <Route path="/cops/:id/pipeline" component={PipelinePage} />
+                  <Route path="/cops/:id/surveys" component={SurveysPage} />
+                  <Route path="/surveys/:surveyId" component={SurveyPage} />
+                  <Route path="/cops/:id/advisor" component={AdvicePage} />
+                  <Route path="/cops/:id/catalog" component={CopCatalogPage} />
+                  <Route path="/workspaces" component={CatalogPage} />
                   <Route path="/admin" component={AdminPage} />
                   <Route path="*" component={NotFoundPage} />
                 </Route>

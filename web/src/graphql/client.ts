@@ -1,10 +1,13 @@
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, type CombinedError, fetchExchange, type Operation, subscriptionExchange } from '@urql/solid';
+import type { ExecutionResult } from 'graphql';
 import { createClient as createWsClient } from 'graphql-ws';
 import schema from '../gql/introspection';
+import { runCacheUpdates } from '../pages/pipeline/run-cache-updates';
 import { embeddedTypeKeys } from './cache-keys';
 import { errorCodes } from './describe-error';
+import { advanceAfterSeq, type SubscriptionPayload } from './resume-after-seq';
 
 /** The api's GraphQL endpoint; the dev server proxies it, the production build is served beside it. */
 const GRAPHQL_PATH = '/graphql';
@@ -48,6 +51,7 @@ export function createAppClient(options: AppClientOptions): AppClient {
       cacheExchange({
         schema,
         keys: embeddedTypeKeys(schema),
+        updates: runCacheUpdates,
       }),
       authExchange(async (utils) => ({
         addAuthToOperation: (operation: Operation) =>
@@ -58,7 +62,22 @@ export function createAppClient(options: AppClientOptions): AppClient {
       })),
       subscriptionExchange({
         forwardSubscription: (request) => ({
-          subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+          subscribe: (sink) => {
+            // One payload object for the subscription's lifetime: graphql-ws re-sends it after a reconnect.
+            const payload: SubscriptionPayload = {
+              ...request,
+              query: request.query ?? '',
+              variables: { ...request.variables },
+            };
+            const unsubscribe = ws.subscribe(payload, {
+              next(result: ExecutionResult) {
+                sink.next(advanceAfterSeq(payload, result));
+              },
+              error: (error) => sink.error(error),
+              complete: () => sink.complete(),
+            });
+            return { unsubscribe };
+          },
         }),
       }),
       fetchExchange,

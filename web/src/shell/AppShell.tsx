@@ -51,6 +51,9 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
           <A href="/" end activeClass="is-active">
             Portfolio
           </A>
+          <A href="/workspaces" activeClass="is-active">
+            Catalog
+          </A>
           <Show when={isAdmin()}>
             <A href="/admin" activeClass="is-active">
               Admin

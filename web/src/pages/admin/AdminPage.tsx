@@ -1,118 +1,64 @@
-import { createQuery } from '@urql/solid';
-import { type Component, For, Show } from 'solid-js';
-import { Panel } from '../../components/Panel';
-import { QueryState } from '../../components/QueryState';
-import { enumWords } from '../../components/words';
-import { graphql } from '../../gql';
-import type { DatabricksAuthType } from '../../gql/graphql';
-import { SecretField } from './SecretField';
+import { A, useSearchParams } from '@solidjs/router';
+import { type Component, Match, Switch } from 'solid-js';
+import { AuditLogSection } from './AuditLogSection';
+import { IntegrationsSection } from './IntegrationsSection';
+import { ServiceTokensSection } from './ServiceTokensSection';
+import './admin.css';
 
-const AdminIntegrationsQuery = graphql(`
-  query AdminIntegrations {
-    customers(first: 50) {
-      nodes {
-        id
-        name
-        integrations(first: 20) {
-          nodes {
-            id
-            type
-            displayName
-            isActive
-            databricks {
-              host
-              authType
-              warehouseId
-              pipelineJobId
-            }
-            secrets {
-              name
-              isSet
-              updatedAt
-            }
-          }
-        }
-      }
-    }
-  }
-`);
+const SECTIONS = [
+  {
+    key: 'integrations',
+    label: 'Integrations',
+    intro:
+      'Workspace connections per customer and the workspaces they map to CoPs. Secrets can be replaced or cleared, never read back.',
+  },
+  {
+    key: 'tokens',
+    label: 'Service tokens',
+    intro: 'Machine credentials, e.g. for the daily usage job. A token is shown once, when it is created.',
+  },
+  {
+    key: 'audit',
+    label: 'Audit log',
+    intro: 'Every change made through the API, with who made it. Secrets are redacted.',
+  },
+] as const;
 
-const AUTH_TYPES: Record<DatabricksAuthType, string> = {
-  PAT: 'Personal access token',
-  OAUTH_M2M: 'Databricks OAuth (machine-to-machine)',
-  AZURE_SP: 'Azure AD service principal',
-};
-
-/** Integrations per customer: their Databricks settings and write-only secrets (admins only). */
+/** Customer administration: integrations and workspace mappings, service tokens, the audit log. */
 const AdminPage: Component = () => {
-  const [admin, refetch] = createQuery({ query: AdminIntegrationsQuery });
+  const [search] = useSearchParams<{ section?: string }>();
+  const section = () => SECTIONS.find((candidate) => candidate.key === search.section) ?? SECTIONS[0];
 
   return (
     <section class="page" aria-labelledby="admin-title">
       <header class="page-header">
         <div>
-          <h1 id="admin-title">Integrations</h1>
-          <p class="muted">Workspace connections per customer. Secrets can be replaced or cleared, never read back.</p>
+          <h1 id="admin-title">{section().label}</h1>
+          <p class="muted">{section().intro}</p>
         </div>
       </header>
-      <QueryState
-        result={admin}
-        label="Loading integrations"
-        onRetry={() => refetch({ requestPolicy: 'network-only' })}
-      >
-        <For each={admin.data?.customers.nodes ?? []}>
-          {(customer) => (
-            <Show when={customer.integrations}>
-              {(integrations) => (
-                <Panel
-                  title={customer.name}
-                  meta={`${integrations().nodes.length} ${integrations().nodes.length === 1 ? 'integration' : 'integrations'}`}
-                >
-                  <Show when={integrations().nodes.length > 0} fallback={<p class="empty">No integrations yet.</p>}>
-                    <For each={integrations().nodes}>
-                      {(integration) => (
-                        <article class="integration" data-testid="integration">
-                          <header class="integration__header">
-                            <h3>{integration.displayName}</h3>
-                            <span class="badge">{enumWords(integration.type)}</span>
-                            <span class="badge" classList={{ 'status--in-production': integration.isActive }}>
-                              {integration.isActive ? 'Active' : 'Inactive'}
-                            </span>
-                          </header>
-                          <Show when={integration.databricks}>
-                            {(settings) => (
-                              <dl class="integration__settings">
-                                <dt>Host</dt>
-                                <dd>{settings().host}</dd>
-                                <dt>Authentication</dt>
-                                <dd>{AUTH_TYPES[settings().authType]}</dd>
-                                <dt>SQL warehouse</dt>
-                                <dd>{settings().warehouseId ?? '—'}</dd>
-                                <dt>Pipeline job</dt>
-                                <dd>{settings().pipelineJobId ?? '—'}</dd>
-                              </dl>
-                            )}
-                          </Show>
-                          <For each={integration.secrets}>
-                            {(secret) => (
-                              <SecretField
-                                integrationId={integration.id}
-                                name={secret.name}
-                                isSet={secret.isSet}
-                                updatedAt={secret.updatedAt}
-                              />
-                            )}
-                          </For>
-                        </article>
-                      )}
-                    </For>
-                  </Show>
-                </Panel>
-              )}
-            </Show>
-          )}
-        </For>
-      </QueryState>
+      <nav class="cop-tabs" aria-label="Admin sections">
+        {SECTIONS.map((candidate) => (
+          <A
+            href={`/admin?section=${candidate.key}`}
+            classList={{ 'is-active': candidate.key === section().key }}
+            aria-current={candidate.key === section().key ? 'page' : undefined}
+          >
+            {candidate.label}
+          </A>
+        ))}
+      </nav>
+      <Switch>
+        <Match when={section().key === 'integrations'}>
+          <IntegrationsSection />
+        </Match>
+        <Match when={section().key === 'tokens'}>
+          <ServiceTokensSection />
+        </Match>
+        <Match when={section().key === 'audit'}>
+          <AuditLogSection />
+        </Match>
+      </Switch>
     </section>
   );
 };

@@ -15,5 +15,17 @@ export const CopTabs: Component<CopTabsProps> = (props) => (
     <A href={`${copPath(props.copId)}/content`} activeClass="is-active">
       Content
     </A>
+    <A href={`${copPath(props.copId)}/surveys`} activeClass="is-active">
+      Surveys
+    </A>
+    <A href={`${copPath(props.copId)}/advisor`} activeClass="is-active">
+      AI advisor
+    </A>
+    <A href={`${copPath(props.copId)}/catalog`} activeClass="is-active">
+      Catalog
+    </A>
+    <A href={`${copPath(props.copId)}/pipeline`} activeClass="is-active">
+      Pipeline
+    </A>
   </nav>
 );

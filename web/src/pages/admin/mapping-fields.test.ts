@@ -1,0 +1,45 @@
+import { CombinedError } from '@urql/solid';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { apiMappingProblems, type MappingFields, validateMapping } from './mapping-fields';
+
+const valid: MappingFields = {
+  workspaceName: 'Northwind prod',
+  workspaceUrl: 'https://adb-123.4.azuredatabricks.net',
+  workspaceId: '1234567890',
+  copId: '',
+  defaultCatalog: '',
+  defaultSchema: '',
+};
+
+describe('validateMapping', () => {
+  it('accepts a complete mapping without defaults', () => {
+    expect(validateMapping(valid)).toEqual({});
+  });
+
+  it('names each field the api would reject', () => {
+    const problems = validateMapping({
+      ...valid,
+      workspaceName: 'x',
+      workspaceUrl: 'http://adb-1.azuredatabricks.net',
+      workspaceId: 'adb-1',
+      defaultCatalog: 'main catalog',
+    });
+    expect(Object.keys(problems).sort()).toEqual(['defaultCatalog', 'workspaceId', 'workspaceName', 'workspaceUrl']);
+  });
+});
+
+describe('apiMappingProblems', () => {
+  it('puts the api message on the input field it names', () => {
+    const error = new CombinedError({
+      graphQLErrors: [
+        new GraphQLError('The CoP belongs to another customer than the integration.', {
+          extensions: { code: 'BAD_USER_INPUT', fields: ['copId'] },
+        }),
+      ],
+    });
+    expect(apiMappingProblems(error, valid)).toEqual({
+      copId: 'The CoP belongs to another customer than the integration.',
+    });
+  });
+});

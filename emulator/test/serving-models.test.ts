@@ -150,6 +150,11 @@ describe('survey_summarizer', () => {
     );
   });
 
+  it('keeps an abbreviation such as "e.g." inside the quoted clause', async () => {
+    const summary = await ask('survey_summarizer', '- More GenAI examples on our own data, e.g. a RAG demo, please');
+    expect(summary.opportunities.join(' ')).toContain('e.g. a RAG demo');
+  });
+
   it('treats a negated compliment as negative', async () => {
     const summary = await ask('survey_summarizer', '- The documentation was not useful');
     expect(summary.themes).toEqual([{ theme: 'Content and documentation', count: 1, sentiment: 'negative' }]);

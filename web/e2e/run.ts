@@ -9,6 +9,7 @@ import { check, log, PASSWORD, screenshots, shoot, signIn } from './checks.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
 import { pipelineScenario } from './pipeline-scenario.js';
 import { startStack } from './stack.js';
+import { surveySummaryScenario } from './survey-scenario.js';
 
 const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/copos_e2e';
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
@@ -187,6 +188,7 @@ async function scenario(page: Page, webUrl: string) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await pipelineScenario(page);
+  await surveySummaryScenario(page);
 
   check(
     pageErrors.length === 0,

@@ -76,9 +76,10 @@ const mentions = (theme: Theme, clause: string) => theme.patterns.some((pattern)
 function tally(answers: string[]): ThemeTally[] {
   const tallies = THEMES.map((theme) => ({ theme, answers: 0, positive: [] as string[], negative: [] as string[] }));
   for (const answer of answers) {
-    // Matching reads lower case; the quotes keep the member's own words.
+    // Matching reads lower case; the quotes keep the member's own words. Sentences end at punctuation followed
+    // by a space or the end, except after "e.g" / "i.e" / "etc" / "vs".
     const clauses = answer
-      .split(/[.;!?]|\bbut\b|\bhowever\b|\balthough\b/i)
+      .split(/(?<!\b(?:e\.g|i\.e|etc|vs))[.;!?](?=\s|$)|\bbut\b|\bhowever\b|\balthough\b/i)
       .map((clause) => clause.trim().replace(/[,:]+$/, ''))
       .filter(Boolean)
       .map((text) => ({ text, lower: text.toLowerCase() }));

@@ -1,4 +1,4 @@
-import { DBSQLClient } from '@databricks/sql';
+import { DBSQLClient, DBSQLLogger, LogLevel } from '@databricks/sql';
 import { bulkhead } from 'cockatiel';
 import type { CredentialProvider } from './credentials.js';
 import { DatabricksError, unavailable } from './errors.js';
@@ -40,7 +40,8 @@ const DEFAULT_ROW_LIMIT = 10_000;
 export class DatabricksSqlClient {
   /** Statements sent to the warehouse (used by tests and metrics). */
   statements = 0;
-  private readonly driver = new DBSQLClient();
+  // The driver logs every connection at info level to stdout; our own logs say what matters.
+  private readonly driver = new DBSQLClient({ logger: new DBSQLLogger({ level: LogLevel.error }) });
   private connected?: Promise<unknown>;
   private readonly idle: IDBSQLSession[] = [];
   private readonly limiter;

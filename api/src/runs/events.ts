@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/prisma.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { RunEventMessage, RunPubSub } from './pubsub.js';
 
 export type RunEventType = RunEventMessage['type'];
@@ -7,6 +8,7 @@ export const TERMINAL_EVENTS: ReadonlySet<RunEventType> = new Set(['RUN_COMPLETE
 /**
  * Appends an event to a run with the next sequence number (taken atomically from `JobRun.lastSeq`, so two
  * writers can never reuse a number), then publishes it. Subscribers rely on seq for order and gaps.
+ * `runChanges` are written in the same transaction, so the run's state and its event never disagree.
  */
 export async function appendRunEvent(
   prisma: PrismaClient,
@@ -14,11 +16,12 @@ export async function appendRunEvent(
   jobRunId: string,
   type: RunEventType,
   payload: Record<string, unknown>,
+  runChanges: Prisma.JobRunUpdateInput = {},
 ): Promise<RunEventMessage> {
   const { event, run } = await prisma.$transaction(async (tx) => {
     const run = await tx.jobRun.update({
       where: { id: jobRunId },
-      data: { lastSeq: { increment: 1 } },
+      data: { ...runChanges, lastSeq: { increment: 1 } },
       select: { lastSeq: true, copId: true, workspaceMappingId: true },
     });
     const event = await tx.runEvent.create({ data: { jobRunId, seq: run.lastSeq, type, payload: payload as object } });

@@ -99,14 +99,18 @@ export async function startRun(services: RunServices, target: RunTarget, request
 async function recordRefusal(services: RunServices, jobRunId: string, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const transient = error instanceof DatabricksError && error.retryable;
-  await services.prisma.jobRun.update({
-    where: { id: jobRunId },
-    data: transient
-      ? { errorMessage: message }
-      : { errorMessage: message, state: 'INTERNAL_ERROR', resultState: 'FAILED', isTerminal: true },
-  });
-  if (!transient)
-    await appendRunEvent(services.prisma, services.pubsub, jobRunId, 'RUN_FAILED', { errorMessage: message });
+  if (transient) {
+    await services.prisma.jobRun.update({ where: { id: jobRunId }, data: { errorMessage: message } });
+    return;
+  }
+  await appendRunEvent(
+    services.prisma,
+    services.pubsub,
+    jobRunId,
+    'RUN_FAILED',
+    { errorMessage: message },
+    { errorMessage: message, state: 'INTERNAL_ERROR', resultState: 'FAILED', isTerminal: true },
+  );
 }
 
 async function callDatabricks(
@@ -203,13 +207,10 @@ async function typicalDuration(
 export async function cancelJobRun(services: RunServices, run: JobRun, integration: IntegrationRow): Promise<void> {
   if (run.isTerminal) return;
   if (!run.databricksRunId) {
-    await services.prisma.jobRun.update({
-      where: { id: run.id },
-      data: { state: 'TERMINATED', resultState: 'CANCELED', isTerminal: true },
-    });
-    await appendRunEvent(services.prisma, services.pubsub, run.id, 'RUN_CANCELED', {
-      state: 'TERMINATED',
-      resultState: 'CANCELED',
+    const ended = { state: 'TERMINATED', resultState: 'CANCELED' };
+    await appendRunEvent(services.prisma, services.pubsub, run.id, 'RUN_CANCELED', ended, {
+      ...ended,
+      isTerminal: true,
     });
     return;
   }

@@ -163,23 +163,20 @@ export class RunWatcher {
     const records = totalRecords(snapshot.tasks);
     const type = eventFor(snapshot);
     const errorMessage = type === 'RUN_FAILED' ? failureMessage(snapshot) : null;
-    await this.deps.prisma.jobRun.update({
-      where: { id: row.id },
-      data: {
-        state: snapshot.state,
-        resultState: snapshot.resultState,
-        stateMessage: snapshot.stateMessage,
-        runPageUrl: snapshot.runPageUrl ?? row.runPageUrl,
-        startedAt: snapshot.startedAt,
-        endedAt: snapshot.endedAt,
-        durationMs: snapshot.durationMs,
-        tasks: snapshot.tasks as object[],
-        recordsProcessed: records,
-        isTerminal: snapshot.isTerminal,
-        ...(errorMessage ? { errorMessage } : {}),
-      },
-    });
-    await appendRunEvent(this.deps.prisma, this.deps.pubsub, row.id, type, {
+    const runChanges = {
+      state: snapshot.state,
+      resultState: snapshot.resultState,
+      stateMessage: snapshot.stateMessage,
+      runPageUrl: snapshot.runPageUrl ?? row.runPageUrl,
+      startedAt: snapshot.startedAt,
+      endedAt: snapshot.endedAt,
+      durationMs: snapshot.durationMs,
+      tasks: snapshot.tasks as object[],
+      recordsProcessed: records,
+      isTerminal: snapshot.isTerminal,
+      ...(errorMessage ? { errorMessage } : {}),
+    };
+    const payload = {
       state: snapshot.state,
       resultState: snapshot.resultState,
       currentTask: currentTask(snapshot.tasks),
@@ -189,7 +186,8 @@ export class RunWatcher {
       recordsProcessed: records,
       errorMessage,
       etaMs: etaMs(row.expectedDurationMs, snapshot),
-    });
+    };
+    await appendRunEvent(this.deps.prisma, this.deps.pubsub, row.id, type, payload, runChanges);
   }
 
   /** Reads `dbutils.notebook.exit` output (records processed) or the error of each task that just finished. */

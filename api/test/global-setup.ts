@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { startEmulator } from '../../emulator/src/app.js';
+import { dropDatabase, recreateDatabase } from '../src/db/database-url.js';
+import { applyMigrations } from '../src/db/migrate.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /**
@@ -15,17 +13,12 @@ const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0
  * environment (`NODE_EXTRA_CA_CERTS` is read when a worker process starts, before any test runs).
  */
 export default async function setup(): Promise<() => Promise<void>> {
-  const database = `copos_test_${process.pid}`;
-  await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE "${database}"`);
   const url = new URL(SERVER_URL);
-  url.pathname = `/${database}`;
-  process.env.TEST_DATABASE_URL = url.toString();
-  execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
-    stdio: 'pipe',
-  });
+  url.pathname = `/copos_test_${process.pid}`;
+  const databaseUrl = url.toString();
+  await recreateDatabase(databaseUrl);
+  await applyMigrations(databaseUrl);
+  process.env.TEST_DATABASE_URL = databaseUrl;
   const emulator = await startEmulator({
     port: 0,
     speed: 200,
@@ -37,16 +30,6 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.NODE_EXTRA_CA_CERTS = emulator.caFile;
   return async () => {
     await emulator.close();
-    await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await dropDatabase(databaseUrl);
   };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../../api/src/config.js';
+import { recreateDatabase } from '../../api/src/db/database-url.js';
 import { applyMigrations } from '../../api/src/db/migrate.js';
 import { createPrisma } from '../../api/src/db/prisma.js';
 import { type RunningEmulator, startEmulator } from '../../emulator/src/app.js';
@@ -103,21 +103,6 @@ async function seedDatabase(databaseUrl: string, emulator: RunningEmulator): Pro
     });
   } finally {
     await prisma.$disconnect();
-  }
-}
-
-/** Drops and creates the database so every run starts from the same seed. */
-async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  const maintenance = new URL(databaseUrl);
-  maintenance.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Run, RunOutput } from '../databricks/api/jobs.js';
+import { type Run, type RunOutput, TERMINAL_LIFE_CYCLE_STATES } from '../databricks/api/jobs.js';
 import type { RunEventType } from './events.js';
 
 /** A task of a run as the gateway stores it (`JobRun.tasks`). */
@@ -26,13 +26,12 @@ export interface RunSnapshot {
   isTerminal: boolean;
 }
 
-const TERMINAL = new Set(['TERMINATED', 'SKIPPED', 'INTERNAL_ERROR']);
 const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null);
 
 /** Reads a Databricks run into the gateway's snapshot, keeping records already known for each task. */
 export function snapshotOf(run: Run, previous: TaskSnapshot[] = []): RunSnapshot {
   const known = new Map(previous.map((task) => [task.taskKey, task.recordsProcessed]));
-  const isTerminal = TERMINAL.has(run.state.life_cycle_state);
+  const isTerminal = TERMINAL_LIFE_CYCLE_STATES.has(run.state.life_cycle_state);
   return {
     state: run.state.life_cycle_state,
     resultState: run.state.result_state ?? null,

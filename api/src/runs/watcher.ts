@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { getRun, getRunOutput, listRuns, type Run } from '../databricks/api/jobs.js';
+import { getRun, getRunOutput, listRuns, type Run, TERMINAL_LIFE_CYCLE_STATES } from '../databricks/api/jobs.js';
 import type { DatabricksRegistry, WorkspaceConnection } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { JobRun } from '../generated/prisma/client.js';
@@ -36,8 +36,6 @@ export interface RunWatcherDeps {
   registry: DatabricksRegistry;
   log: Logger;
 }
-
-const TASK_DONE = new Set(['TERMINATED', 'SKIPPED', 'INTERNAL_ERROR']);
 
 /**
  * Follows active runs for every instance's subscribers at once: per workspace and tick one
@@ -196,9 +194,16 @@ export class RunWatcher {
     snapshot: RunSnapshot,
     previous: TaskSnapshot[],
   ) {
-    const wasDone = new Set(previous.filter((task) => TASK_DONE.has(task.state)).map((task) => task.taskKey));
+    const wasDone = new Set(
+      previous.filter((task) => TERMINAL_LIFE_CYCLE_STATES.has(task.state)).map((task) => task.taskKey),
+    );
     for (const task of snapshot.tasks) {
-      if (!TASK_DONE.has(task.state) || wasDone.has(task.taskKey) || task.resultState === 'UPSTREAM_FAILED') continue;
+      if (
+        !TERMINAL_LIFE_CYCLE_STATES.has(task.state) ||
+        wasDone.has(task.taskKey) ||
+        task.resultState === 'UPSTREAM_FAILED'
+      )
+        continue;
       if (task.resultState === 'CANCELED' || task.state === 'SKIPPED') continue;
       const output = await getRunOutput(connection.rest, task.runId).catch(() => null);
       if (!output) continue;

@@ -21,7 +21,11 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
   const prisma = createPrisma(config.DATABASE_URL, options);
   const secretBox = new SecretBox(config.SECRETS_KEY);
   // A self-signed workspace (the emulator) is trusted through NODE_EXTRA_CA_CERTS, which `npm start` sets.
-  const databricksGateway = createDatabricksGateway(secretBox, options.databricks);
+  const databricksGateway = createDatabricksGateway(secretBox, {
+    deadlineMs: config.DATABRICKS_CALL_TIMEOUT_MS,
+    statementTimeoutMs: config.SQL_STATEMENT_TIMEOUT_MS,
+    ...options.databricks,
+  });
   const runs = createRunRuntime(
     { prisma, registry: databricksGateway.registry, log: options.log },
     {

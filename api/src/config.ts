@@ -31,6 +31,15 @@ const configSchema = z.object({
   USAGE_SYNC_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(3),
   /** The web app's production build, served at `/` (nothing is served when the folder does not exist). */
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  /**
+   * Longest a request waits for Databricks, all its remote fields together; a field still unanswered is null
+   * with DATABRICKS_TIMEOUT (the rest of the answer is served), and its SQL statement is cancelled.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Longest one Databricks REST call may take, retries included. */
+  DATABRICKS_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
+  /** Longest one SQL statement may take on the warehouse before it is cancelled. */
+  SQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   DATABRICKS_HOST: z.string().url().optional(),
   DATABRICKS_TOKEN: z.string().optional(),
 });

@@ -1,0 +1,72 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectEmulator } from './support/databricks.js';
+import { testEmulator } from './support/emulator.js';
+import { createTenant } from './support/fixtures.js';
+import { createTestApi } from './support/test-api.js';
+
+const REQUEST_TIMEOUT_MS = 1_500;
+/** Time a request may take beyond its deadline (event loop, Postgres, the rest of the answer). */
+const SLACK_MS = 1_000;
+const WORKSPACE = '1444828305810485';
+const api = createTestApi({ REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
+const emulator = testEmulator();
+let tenant: Awaited<ReturnType<typeof createTenant>>;
+let token: string;
+
+beforeAll(async () => {
+  tenant = await createTenant(api.prisma, 'Deadlines');
+  token = await api.tokenFor(tenant.users.DATA_ENGINEER.id);
+  await connectEmulator(api.prisma, api.deps.secretBox, {
+    customerId: tenant.customer.id,
+    mappings: [{ workspaceId: WORKSPACE, copId: tenant.cop.id }],
+  });
+});
+afterEach(async () => {
+  await emulator.clearFaults();
+  api.deps.databricksGateway.cache.invalidate('');
+});
+afterAll(() => api.close());
+
+/** A CoP with local fields and its remote platform usage, timed. */
+async function copWithUsage() {
+  const started = Date.now();
+  const result = await api.graphql(
+    `query($id: ID!) { cop(id: $id) { name members { totalCount }
+       platformUsage(from: "2026-10-01", to: "2026-10-07") { stale series { metric total } } } }`,
+    { id: tenant.ids.cop },
+    token,
+  );
+  return { result, elapsedMs: Date.now() - started };
+}
+
+describe('deadlines on Databricks SQL', () => {
+  for (const fault of [
+    { kind: 'hang', pathPrefix: '/sql/1.0' },
+    { kind: 'latency', ms: 40_000, pathPrefix: '/sql/1.0' },
+  ]) {
+    it(`answers within the request deadline when the warehouse ${fault.kind === 'hang' ? 'hangs' : 'takes 40 s'}`, async () => {
+      await emulator.injectFaults([fault]);
+      const { result, elapsedMs } = await copWithUsage();
+      expect(elapsedMs).toBeLessThan(REQUEST_TIMEOUT_MS + SLACK_MS);
+      expect(result.data?.cop.name).toBe(tenant.cop.name);
+      expect(result.data?.cop.members.totalCount).toBe(1);
+      expect(result.data?.cop.platformUsage).toBeNull();
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]).toMatchObject({
+        path: ['cop', 'platformUsage'],
+        extensions: { code: 'DATABRICKS_TIMEOUT' },
+      });
+    });
+  }
+
+  it('serves usage again once the warehouse recovers (no restart, no poisoned session)', async () => {
+    await emulator.injectFaults([{ kind: 'hang', pathPrefix: '/sql/1.0' }]);
+    expect((await copWithUsage()).result.errors?.[0]?.extensions?.code).toBe('DATABRICKS_TIMEOUT');
+    await emulator.clearFaults();
+    const { result } = await copWithUsage();
+    expect(result.errors).toBeUndefined();
+    expect(
+      result.data?.cop.platformUsage.series.find((s: { metric: string }) => s.metric === 'DBU').total,
+    ).toBeGreaterThan(0);
+  });
+});

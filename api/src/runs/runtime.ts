@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DatabricksRegistry } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
+import type { JobRun } from '../generated/prisma/client.js';
 import { createRunPubSub, type RunPubSub } from './pubsub.js';
 import { RunWatcher, type RunWatcherOptions } from './watcher.js';
 
@@ -10,6 +11,8 @@ export interface RunRuntime {
   pubsub: RunPubSub;
   watcher: RunWatcher;
   instanceId: string;
+  /** Run starts in progress on this instance, by idempotency token (see `startRun`). */
+  starting: Map<string, Promise<JobRun>>;
   /**
    * Makes the watcher that holds the lease poll now, whichever instance it runs on (through pub/sub), e.g.
    * when a Databricks job notification reached this instance.
@@ -43,6 +46,7 @@ export function createRunRuntime(
     pubsub,
     watcher,
     instanceId,
+    starting: new Map(),
     requestPoll: (reason) => pubsub.publish('runs:poll', { reason }),
     close: async () => {
       await pollRequests.return?.();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ownedByViewer } from '../auth/tenancy.js';
 import { ADMIN_ROLES, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { appError } from '../errors.js';
 import { httpsUrl } from '../integrations/databricks-settings.js';
 import { builder } from './builder.js';
@@ -86,6 +87,16 @@ const UpdateWorkspaceMappingInput = builder.inputType('UpdateWorkspaceMappingInp
   }),
 });
 
+/** A mapping write the (integration, workspace, CoP) key refused becomes a CONFLICT in words. */
+const refuseDuplicate = (error: unknown) =>
+  Promise.reject(
+    isUniqueViolation(error)
+      ? appError('CONFLICT', 'This workspace is already mapped to that CoP through this integration.', {
+          fields: ['workspaceId'],
+        })
+      : error,
+  );
+
 /** The CoP to attribute a workspace to: visible to the viewer and owned by the integration's customer. */
 async function copForIntegration(ctx: Context, copId: string, integrationCustomerId: string): Promise<string> {
   const cop = found(
@@ -117,14 +128,16 @@ builder.mutationFields((t) => ({
         'Integration',
       );
       const { integrationId: _, copId, ...fields } = withoutNulls(input);
-      return ctx.prisma.workspaceMapping.create({
-        ...query,
-        data: {
-          ...fields,
-          integrationId: integration.id,
-          copId: copId ? await copForIntegration(ctx, copId.id, integration.customerId) : null,
-        },
-      });
+      return ctx.prisma.workspaceMapping
+        .create({
+          ...query,
+          data: {
+            ...fields,
+            integrationId: integration.id,
+            copId: copId ? await copForIntegration(ctx, copId.id, integration.customerId) : null,
+          },
+        })
+        .catch(refuseDuplicate);
     },
   }),
   updateWorkspaceMapping: t.prismaField({
@@ -140,7 +153,7 @@ builder.mutationFields((t) => ({
         'Workspace mapping',
       );
       const { copId, defaultCatalog, defaultSchema, ...fields } = input;
-      return ctx.prisma.workspaceMapping.update({
+      const update = ctx.prisma.workspaceMapping.update({
         ...query,
         where: { id: id.id },
         data: {
@@ -152,6 +165,7 @@ builder.mutationFields((t) => ({
             : { copId: copId && (await copForIntegration(ctx, copId.id, mapping.integration.customerId)) }),
         },
       });
+      return update.catch(refuseDuplicate);
     },
   }),
   deleteWorkspaceMapping: t.field({

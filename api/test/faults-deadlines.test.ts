@@ -39,6 +39,26 @@ async function copWithUsage() {
   return { result, elapsedMs: Date.now() - started };
 }
 
+describe('a SQL warehouse that does not exist', () => {
+  it('nulls platform usage with NOT_FOUND at once and answers the local fields', async () => {
+    const other = await createTenant(api.prisma, 'No warehouse');
+    await connectEmulator(api.prisma, api.deps.secretBox, {
+      customerId: other.customer.id,
+      mappings: [{ workspaceId: WORKSPACE, copId: other.cop.id }],
+      config: { warehouseId: '0123456789abcdef' },
+    });
+    const started = Date.now();
+    const result = await api.graphql(
+      `query($id: ID!) { cop(id: $id) { name platformUsage { stale } } }`,
+      { id: other.ids.cop },
+      await api.tokenFor(other.users.DATA_ENGINEER.id),
+    );
+    expect(Date.now() - started).toBeLessThan(REQUEST_TIMEOUT_MS);
+    expect(result.data?.cop).toEqual({ name: other.cop.name, platformUsage: null });
+    expect(result.errors?.[0]).toMatchObject({ path: ['cop', 'platformUsage'], extensions: { code: 'NOT_FOUND' } });
+  });
+});
+
 describe('deadlines on Databricks SQL', () => {
   for (const fault of [
     { kind: 'hang', pathPrefix: '/sql/1.0' },

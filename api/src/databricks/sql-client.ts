@@ -160,6 +160,9 @@ function toDatabricksError(error: unknown): DatabricksError {
   if (err.name === 'AuthenticationError' || status === 401 || status === 403 || /\b40[13]\b/.test(message)) {
     return new DatabricksError('AUTH', message, { status, cause: error });
   }
+  // Databricks answers a warehouse id that does not exist (or was deleted) with HTTP 404 on the Thrift path.
+  if (status === 404)
+    return new DatabricksError('NOT_FOUND', 'The SQL warehouse does not exist', { status, cause: error });
   if (status === 429 || /\b429\b/.test(message))
     return new DatabricksError('RATE_LIMITED', message, { status, cause: error });
   if (err.name === 'OperationStateError' || err.name === 'ParameterError') {

@@ -6,6 +6,7 @@ import { createDatabricksGateway } from './databricks/gateway.js';
 import type { RegistryOptions } from './databricks/registry.js';
 import { createPrisma, type PrismaOptions } from './db/prisma.js';
 import type { AppDeps } from './deps.js';
+import { createIntegrationChangeFeed } from './integrations/change-feed.js';
 import { createRunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
 
@@ -30,6 +31,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     { prisma, registry: databricksGateway.registry, log: options.log },
     {
       redisUrl: config.REDIS_URL,
+      redisChannelPrefix: config.REDIS_CHANNEL_PREFIX,
       activeIntervalMs: config.RUN_WATCH_INTERVAL_MS,
       idleIntervalMs: config.RUN_WATCH_IDLE_INTERVAL_MS,
       ...options.watcher,
@@ -43,11 +45,13 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     secretBox,
     databricksGateway,
     runs,
+    integrationChanges: createIntegrationChangeFeed(runs.pubsub, databricksGateway.cache, options.log),
   };
 }
 
 /** Stops the watcher and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
+  await deps.integrationChanges.close();
   await deps.runs.close();
   await deps.databricksGateway.registry.close();
   await deps.prisma.$disconnect();

@@ -13,6 +13,8 @@ const configSchema = z.object({
   /** 32-byte key (base64) that encrypts integration secrets at rest (AES-256-GCM). */
   SECRETS_KEY: z.string().default('ZGV2LW9ubHktc2VjcmV0cy1rZXktY2hhbmdlLW1lISE='),
   REDIS_URL: z.string().optional(),
+  /** Starts every Redis channel name, so several deployments (or test runs) can share one Redis. */
+  REDIS_CHANNEL_PREFIX: z.string().max(100).default('copos:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Deepest selection a query may have. */
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),

@@ -4,6 +4,7 @@ import type { SecretBox } from './auth/secret-box.js';
 import type { Config } from './config.js';
 import type { DatabricksGateway } from './databricks/reader.js';
 import type { PrismaClient } from './db/prisma.js';
+import type { IntegrationChangeFeed } from './integrations/change-feed.js';
 import type { RunRuntime } from './runs/runtime.js';
 
 /** Long-lived collaborators, built once per process and shared by every request. */
@@ -17,4 +18,6 @@ export interface AppDeps {
   databricksGateway: DatabricksGateway;
   /** Pub/sub and the run watcher. */
   runs: RunRuntime;
+  /** Tells every instance an integration changed, so none serves what it read with the old settings. */
+  integrationChanges: IntegrationChangeFeed;
 }

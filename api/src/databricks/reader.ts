@@ -23,6 +23,9 @@ const TTL = {
   usage: 5 * 60 * SECOND,
 };
 
+/** Prefix of every cached read made through one connection (integration), to forget them together. */
+export const integrationCacheScope = (connectionKey: string) => `${connectionKey}|`;
+
 interface UsageKey {
   workspaceId: string;
   from: string;
@@ -155,7 +158,7 @@ export class DatabricksReader {
     load: () => Promise<T>,
     keepForever?: (value: T) => boolean,
   ): Promise<Remote<T>> {
-    const cacheKey = `${conn.key}|${key}`;
+    const cacheKey = `${integrationCacheScope(conn.key)}${key}`;
     let pending = this.memo.get(cacheKey) as Promise<Remote<T>> | undefined;
     if (!pending) {
       const cache = this.gateway.cache;

@@ -27,15 +27,29 @@ type Topics = {
   'runs:changed': [scope: string, change: RunChangedMessage];
   /** Someone (a webhook) asks every instance to poll now; only the lease holder's poll reaches Databricks. */
   'runs:poll': [request: { reason: string }];
+  /** An integration was edited or deleted: every instance drops what it cached from its workspace. */
+  'integration:changed': [change: { integrationId: string }];
 };
 
 export type RunPubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
+
+export interface PubSubOptions {
+  /** Redis for events across instances; in-memory (one instance) when unset. */
+  redisUrl?: string;
+  /** Starts every Redis channel, so deployments sharing one Redis never hear each other. */
+  channelPrefix?: string;
+  onRedisError?: (error: Error) => void;
+}
 
 /**
  * In-memory pub/sub for one instance; with `redisUrl`, events travel through Redis so a subscriber on
  * one instance hears runs watched by another.
  */
-export function createRunPubSub(redisUrl?: string, onRedisError: (error: Error) => void = () => {}): RunPubSub {
+export function createRunPubSub({
+  redisUrl,
+  channelPrefix = '',
+  onRedisError = () => {},
+}: PubSubOptions = {}): RunPubSub {
   if (!redisUrl) {
     // All subscribers of a run listen to one event name: hundreds of listeners are expected, not a leak.
     const eventTarget = new EventTarget();
@@ -47,11 +61,24 @@ export function createRunPubSub(redisUrl?: string, onRedisError: (error: Error) 
   // ioredis reconnects by itself; an 'error' event without a listener would crash the process.
   publishClient.on('error', onRedisError);
   subscribeClient.on('error', onRedisError);
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  const eventTarget = withChannelPrefix(createRedisEventTarget({ publishClient, subscribeClient }), channelPrefix);
   return Object.assign(createPubSub<Topics>({ eventTarget }), {
     close: async () => {
       publishClient.disconnect();
       subscribeClient.disconnect();
     },
   });
+}
+
+type RedisEventTarget = ReturnType<typeof createRedisEventTarget>;
+
+/** The same event target with `prefix` before every channel name (subscribers get the event's data unchanged). */
+function withChannelPrefix(target: RedisEventTarget, prefix: string): RedisEventTarget {
+  if (!prefix) return target;
+  return {
+    addEventListener: (topic, listener) => target.addEventListener(`${prefix}${topic}`, listener),
+    removeEventListener: (topic, listener) => target.removeEventListener(`${prefix}${topic}`, listener),
+    dispatchEvent: (event) =>
+      target.dispatchEvent(new CustomEvent(`${prefix}${event.type}`, { detail: (event as CustomEvent).detail })),
+  };
 }

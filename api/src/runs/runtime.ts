@@ -23,12 +23,14 @@ export interface RunRuntime {
 
 export function createRunRuntime(
   deps: { prisma: PrismaClient; registry: DatabricksRegistry; log: Logger },
-  options: { redisUrl?: string } & Partial<RunWatcherOptions> = {},
+  options: { redisUrl?: string; redisChannelPrefix?: string } & Partial<RunWatcherOptions> = {},
 ): RunRuntime {
   const instanceId = options.instanceId ?? `api-${randomUUID().slice(0, 8)}`;
-  const pubsub = createRunPubSub(options.redisUrl, (error) =>
-    deps.log.warn({ err: error }, 'Redis connection problem'),
-  );
+  const pubsub = createRunPubSub({
+    redisUrl: options.redisUrl,
+    channelPrefix: options.redisChannelPrefix,
+    onRedisError: (error) => deps.log.warn({ err: error }, 'Redis connection problem'),
+  });
   const watcher = new RunWatcher(
     { ...deps, pubsub },
     {

@@ -221,11 +221,13 @@ builder.mutationFields((t) => ({
       const secrets = applySecretChanges(current.secrets, input.secrets ?? {}, ctx.secretBox);
       const config = checkedConfig(current.type, current.config, input.databricks, secrets);
       const { displayName, isActive } = withoutNulls({ displayName: input.displayName, isActive: input.isActive });
-      return ctx.prisma.integration.update({
+      const updated = await ctx.prisma.integration.update({
         ...query,
         where: { id: id.id },
         data: { displayName, isActive, config, secrets },
       });
+      ctx.integrationChanges.changed(id.id);
+      return updated;
     },
   }),
   deleteIntegration: t.field({
@@ -233,11 +235,10 @@ builder.mutationFields((t) => ({
     description: 'Deletes the integration and its workspace mappings; returns its id.',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Integration }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(
-        await ctx.prisma.integration.deleteMany({ where: { id: id.id, ...ownedByViewer(ctx.viewer) } }),
-        id,
-        'Integration',
-      ),
+    resolve: async (_root, { id }, ctx) => {
+      const deleted = await ctx.prisma.integration.deleteMany({ where: { id: id.id, ...ownedByViewer(ctx.viewer) } });
+      if (deleted.count > 0) ctx.integrationChanges.changed(id.id);
+      return deletedId(deleted, id, 'Integration');
+    },
   }),
 }));

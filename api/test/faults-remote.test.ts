@@ -1,14 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RESILIENCE } from '../src/databricks/resilience.js';
 import { connectEmulator } from './support/databricks.js';
 import { testEmulator } from './support/emulator.js';
 import { createTenant } from './support/fixtures.js';
+import { waitFor } from './support/live-workspace.js';
 import { createTestApi } from './support/test-api.js';
 
 const REQUEST_TIMEOUT_MS = 1_500;
 /** Time a request may take beyond its deadline (event loop, Postgres, the rest of the answer). */
 const SLACK_MS = 1_000;
 const WORKSPACE = '1444828305810485';
-const api = createTestApi({ REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
+// A circuit opened by a storm lets a trial call through soon, so recovery shows within the test.
+const api = createTestApi(
+  { REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) },
+  { databricks: { resilience: { ...DEFAULT_RESILIENCE, halfOpenAfterMs: 200 } } },
+);
 const emulator = testEmulator();
 let tenant: Awaited<ReturnType<typeof createTenant>>;
 let token: string;
@@ -89,4 +95,47 @@ describe('deadlines on Databricks SQL', () => {
       result.data?.cop.platformUsage.series.find((s: { metric: string }) => s.metric === 'DBU').total,
     ).toBeGreaterThan(0);
   });
+});
+
+/** Codes a remote field may fail with under a fault: typed, never INTERNAL_SERVER_ERROR. */
+const REMOTE_FAILURES = ['DATABRICKS_TIMEOUT', 'DATABRICKS_UNAVAILABLE', 'DATABRICKS_RATE_LIMITED'];
+const PARALLEL_REQUESTS = 5;
+
+/** Local fields, a REST-backed remote field (jobs) and a SQL-backed one (usage) in one request, timed. */
+async function dashboard() {
+  const started = Date.now();
+  const result = await api.graphql(
+    `query($id: ID!) { cop(id: $id) { name workspaces { name jobs { stale nodes { name } } }
+       platformUsage(from: "2026-10-01", to: "2026-10-07") { stale } } }`,
+    { id: tenant.ids.cop },
+    token,
+  );
+  return { result, elapsedMs: Date.now() - started };
+}
+
+describe('fault storms on REST and SQL', () => {
+  const storms = [
+    ['REST hangs', { kind: 'hang', pathPrefix: '/api/' }],
+    ['REST drops connections', { kind: 'drop', pathPrefix: '/api/' }],
+    ['REST answers 503', { kind: 'error', status: 503, pathPrefix: '/api/' }],
+    ['REST answers 429', { kind: 'error', status: 429, retryAfterSeconds: 1, pathPrefix: '/api/' }],
+    ['SQL drops connections', { kind: 'drop', pathPrefix: '/sql/1.0' }],
+    ['SQL answers 503', { kind: 'error', status: 503, pathPrefix: '/sql/1.0' }],
+    ['SQL answers 429', { kind: 'error', status: 429, retryAfterSeconds: 1, pathPrefix: '/sql/1.0' }],
+  ] as const;
+  for (const [name, fault] of storms) {
+    it(`${name}: every request answers within its deadline with local fields, then the api recovers`, async () => {
+      await emulator.injectFaults([fault]);
+      const answers = await Promise.all(Array.from({ length: PARALLEL_REQUESTS }, dashboard));
+      for (const { result, elapsedMs } of answers) {
+        expect(elapsedMs).toBeLessThan(REQUEST_TIMEOUT_MS + SLACK_MS);
+        expect(result.data?.cop.name).toBe(tenant.cop.name);
+        const codes = (result.errors ?? []).map((error) => error.extensions?.code);
+        expect(codes.length).toBeGreaterThan(0);
+        for (const code of codes) expect(REMOTE_FAILURES).toContain(code);
+      }
+      await emulator.clearFaults();
+      await waitFor(async () => (await dashboard()).result.errors === undefined, 5_000);
+    });
+  }
 });

@@ -20,9 +20,17 @@ export interface RunChangedMessage {
   type: RunEventMessage['type'];
 }
 
+/**
+ * Told to a run's subscribers when Redis is back after an outage: events published meanwhile may never have
+ * arrived, so the subscriber reads what it missed from the database.
+ */
+export interface RunStreamResync {
+  resync: true;
+}
+
 type Topics = {
   /** Every event of one run. */
-  'run:event': [jobRunId: string, event: RunEventMessage];
+  'run:event': [jobRunId: string, event: RunEventMessage | RunStreamResync];
   /** A run of a CoP or workspace changed (for dashboards). */
   'runs:changed': [scope: string, change: RunChangedMessage];
   /** Someone (a webhook) asks every instance to poll now; only the lease holder's poll reaches Databricks. */
@@ -61,7 +69,7 @@ export function createRunPubSub({
   // ioredis reconnects by itself; an 'error' event without a listener would crash the process.
   publishClient.on('error', onRedisError);
   subscribeClient.on('error', onRedisError);
-  const eventTarget = withChannelPrefix(createRedisEventTarget({ publishClient, subscribeClient }), channelPrefix);
+  const eventTarget = redisEventTarget(publishClient, subscribeClient, channelPrefix, onRedisError);
   return Object.assign(createPubSub<Topics>({ eventTarget }), {
     close: async () => {
       publishClient.disconnect();
@@ -71,14 +79,56 @@ export function createRunPubSub({
 }
 
 type RedisEventTarget = ReturnType<typeof createRedisEventTarget>;
+/** A DOM-style listener: a function or an object with `handleEvent`. */
+type Listener = ((event: Event) => void) | { handleEvent(event: Event): void };
 
-/** The same event target with `prefix` before every channel name (subscribers get the event's data unchanged). */
-function withChannelPrefix(target: RedisEventTarget, prefix: string): RedisEventTarget {
-  if (!prefix) return target;
-  return {
-    addEventListener: (topic, listener) => target.addEventListener(`${prefix}${topic}`, listener),
-    removeEventListener: (topic, listener) => target.removeEventListener(`${prefix}${topic}`, listener),
-    dispatchEvent: (event) =>
-      target.dispatchEvent(new CustomEvent(`${prefix}${event.type}`, { detail: (event as CustomEvent).detail })),
+const RESYNC: RunStreamResync = { resync: true };
+const RUN_EVENT_TOPIC = 'run:event:';
+
+/**
+ * yoga's Redis event target, with three changes: every channel name starts with `prefix`; a publish that fails
+ * while Redis is away is reported, not left as an unhandled rejection that would end the process; and when the
+ * subscriber connection is back after an outage, each run's subscribers are told to resync from the database.
+ */
+function redisEventTarget(
+  publishClient: Redis,
+  subscribeClient: Redis,
+  prefix: string,
+  onError: (error: Error) => void,
+) {
+  const target = createRedisEventTarget({ publishClient, subscribeClient });
+  const listeners = new Map<string, Set<Listener>>();
+  let connectedBefore = false;
+  subscribeClient.on('ready', () => {
+    if (connectedBefore) {
+      for (const [topic, set] of listeners) {
+        if (!topic.startsWith(RUN_EVENT_TOPIC)) continue;
+        for (const listener of set) deliver(listener, new CustomEvent(topic, { detail: RESYNC }));
+      }
+    }
+    connectedBefore = true;
+  });
+  const add = (topic: string, listener: Listener | null) => {
+    if (!listener) return;
+    listeners.set(topic, (listeners.get(topic) ?? new Set()).add(listener));
+    target.addEventListener(`${prefix}${topic}`, listener as never);
   };
+  const remove = (topic: string, listener: Listener | null) => {
+    if (!listener) return;
+    listeners.get(topic)?.delete(listener);
+    if (listeners.get(topic)?.size === 0) listeners.delete(topic);
+    target.removeEventListener(`${prefix}${topic}`, listener as never);
+  };
+  const dispatch = (event: CustomEvent) => {
+    publishClient
+      .publish(`${prefix}${event.type}`, event.detail === undefined ? '' : JSON.stringify(event.detail))
+      .catch((error: Error) => onError(error));
+    return true;
+  };
+  return { addEventListener: add, removeEventListener: remove, dispatchEvent: dispatch } as RedisEventTarget;
+}
+
+function deliver(listener: Listener, event: Event): void {
+  if (typeof listener === 'function') listener(event);
+  else listener.handleEvent(event);
 }

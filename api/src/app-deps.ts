@@ -34,6 +34,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       redisChannelPrefix: config.REDIS_CHANNEL_PREFIX,
       activeIntervalMs: config.RUN_WATCH_INTERVAL_MS,
       idleIntervalMs: config.RUN_WATCH_IDLE_INTERVAL_MS,
+      leaseTtlMs: config.RUN_WATCH_LEASE_TTL_MS,
       ...options.watcher,
     },
   );

@@ -25,6 +25,8 @@ const configSchema = z.object({
   /** Run watcher tick while runs are active / while idle, in ms. */
   RUN_WATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   RUN_WATCH_IDLE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** A watcher lease not renewed for this long (its instance died) is taken over by another instance, in ms. */
+  RUN_WATCH_LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
   /** Daily sync of yesterday's platform usage into KPIs (one instance at a time), and its hour (UTC). */
   USAGE_SYNC_ENABLED: z
     .enum(['true', 'false'])

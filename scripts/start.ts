@@ -9,6 +9,7 @@ import { loadConfig } from '../api/src/config.js';
 import { type Child, startChild, waitUntilReady } from './child-process.js';
 import { type EmbeddedEmulator, findPipelineJobId, startEmbeddedEmulator } from './emulator.js';
 import { ensurePrismaClient } from './prisma-client.js';
+import { ensureApiBundle } from './start/api-bundle.js';
 import { AlreadyRunningError, acquireInstanceLock } from './start/instance-lock.js';
 import { createPhaseTimer } from './start/phases.js';
 import { takenPorts } from './start/ports.js';
@@ -108,9 +109,13 @@ async function seedIfEmpty(databaseUrl: string, databricks: { host?: string; tok
   }
 }
 
-function startApi(databaseUrl: string, databricks: { host?: string; token?: string; caFile?: string }): Child {
+function startApi(
+  bundle: string,
+  databaseUrl: string,
+  databricks: { host?: string; token?: string; caFile?: string },
+): Child {
   // The Databricks SQL driver trusts extra CAs only through NODE_EXTRA_CA_CERTS, read at process start.
-  return startChild('api', process.execPath, ['--import', 'tsx', `${root}/api/src/main.ts`], {
+  return startChild('api', process.execPath, ['--enable-source-maps', bundle], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -167,18 +172,19 @@ async function main() {
     emulator = await startEmbeddedEmulator({ caFile: process.env.EMULATOR_CA_FILE || `${DATA_DIR}/emulator/ca.pem` });
     if (emulator) Object.assign(databricks, { host: emulator.url, token: emulator.token, caFile: emulator.caFile });
   };
-  const [databaseUrl] = await Promise.all([
+  const [databaseUrl, bundle] = await Promise.all([
     timer.phase('postgres', prepareDatabase),
+    timer.phase('api: build (when its sources changed)', () => ensureApiBundle(root)),
     timer.phase('emulator', startEmulator),
   ]);
 
   step('Starting the api…');
-  const api = startApi(databaseUrl, databricks);
+  const api = startApi(bundle.file, databaseUrl, databricks);
   children.push(api);
   watchForCrash(api);
   await Promise.all([
     timer.phase('seed (first start only)', () => seedIfEmpty(databaseUrl, databricks)),
-    timer.phase('api', () => waitUntilReady(api, `${apiUrl}/ready`)),
+    timer.phase('api: start', () => waitUntilReady(api, `${apiUrl}/ready`)),
     timer.phase('web app', () => waitUntilReady(web, webUrl)),
   ]);
   await printReady(databricks.host);

@@ -46,7 +46,7 @@ export function startChild(name: string, command: string, args: string[], option
 }
 
 /** Polls `url` until it answers 2xx; fails when the child exits first or `timeoutMs` passes. */
-export async function waitUntilReady(child: Child, url: string, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilReady(child: Child, url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void child.exited.then(() => {
@@ -54,7 +54,8 @@ export async function waitUntilReady(child: Child, url: string, timeoutMs = 60_0
   });
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${child.name} exited before it was ready`);
-    const ok = await fetch(url).then(
+    // Each attempt has its own deadline: a connection accepted while the server is still starting may never answer.
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
       (response) => response.ok,
       () => false,
     );

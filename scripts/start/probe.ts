@@ -92,6 +92,7 @@ async function graphql(apiUrl: string, query: string, token?: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(10_000),
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
 }

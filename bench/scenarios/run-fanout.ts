@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { buildApp } from '../../api/src/app.js';
-import { closeAppDeps, createAppDeps } from '../../api/src/app-deps.js';
 import { loadConfig } from '../../api/src/config.js';
 import type { AppDeps } from '../../api/src/deps.js';
+import { closeAppDeps, createAppDeps } from '../../api/src/deps.js';
 import { listen } from '../../api/src/http/server.js';
 import type { RunningEmulator } from '../../emulator/src/app.js';
 import { createBenchDatabase } from '../lib/database.js';

@@ -11,7 +11,6 @@ import './champion.js';
 import './discussion.js';
 import './survey.js';
 import './kpi.js';
-import './ai-summary.js';
 import './integration.js';
 import './workspace-mapping.js';
 import './service-token.js';

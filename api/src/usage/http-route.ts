@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { authenticate } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { AppDeps } from '../deps.js';
-import type { RestRoute } from '../plugins/rest-routes.js';
+import type { RestRoute } from '../http/rest-route.js';
 import { INGEST_ROLES, mayIngestFor } from './access.js';
 import { type IngestionResult, ingestUsage, UsageAttributionError } from './ingest.js';
 import { type UsageReport, usageReportSchema } from './report.js';

@@ -1,8 +1,7 @@
 import { ownedByViewer } from '../../auth/tenancy.js';
 import type { RunEvent as RunEventRow } from '../../generated/prisma/client.js';
 import type { RunEventMessage } from '../../runs/pubsub.js';
-import { currentTask, type TaskSnapshot } from '../../runs/snapshot.js';
-import { etaMs } from '../../runs/watcher.js';
+import { currentTask, etaMs, type TaskSnapshot } from '../../runs/snapshot.js';
 import { builder } from '../builder.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
 

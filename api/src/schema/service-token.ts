@@ -5,11 +5,11 @@ import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { RoleEnum } from './enums.js';
-import { found } from './ownership.js';
+import { found, ownedNode } from './ownership.js';
 
 export const ServiceToken = builder.prismaNode('ServiceToken', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
+  findUnique: ownedNode('serviceToken'),
   nullable: true,
   authScopes: { role: ADMIN_ROLES },
   runScopesOnType: true,

@@ -4,6 +4,7 @@ import type { RunEventMessage } from '../../runs/pubsub.js';
 import { currentTask, etaMs, type TaskSnapshot } from '../../runs/snapshot.js';
 import { builder } from '../builder.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
+import { ownedNode } from '../ownership.js';
 
 export const PipelineLayerEnum = builder.enumType('PipelineLayer', {
   values: ['BRONZE', 'SILVER', 'GOLD', 'ALL'] as const,
@@ -40,7 +41,7 @@ const tasksOf = (run: { tasks: unknown }) => run.tasks as TaskSnapshot[];
 /** A run the gateway started or adopted, following its Databricks run. */
 export const JobRun = builder.prismaNode('JobRun', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
+  findUnique: ownedNode('jobRun'),
   nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: JobRunKindEnum }),

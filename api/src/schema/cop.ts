@@ -6,7 +6,7 @@ import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { CopPhaseEnum } from './enums.js';
 import { withoutNulls } from './input.js';
-import { deleteOwned, ownedNode, updateOwned } from './ownership.js';
+import { deleteOwned, ownedNode, ownedRow, updateOwned } from './ownership.js';
 
 export const Cop = builder.prismaNode('Cop', {
   id: { field: 'id' },
@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: Cop }) },
     resolve: (query, _root, { id }, ctx) =>
-      ctx.prisma.cop.findFirst({ ...query, where: { id: id.id, ...ownedByViewer(ctx.viewer) } }),
+      ctx.prisma.cop.findFirst({ ...query, where: ownedRow(ctx.viewer, 'cop', id.id) }),
   }),
 }));
 

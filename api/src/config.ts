@@ -15,6 +15,14 @@ const configSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Starts every Redis channel name, so several deployments (or test runs) can share one Redis. */
   REDIS_CHANNEL_PREFIX: z.string().max(100).default('copos:'),
+  /**
+   * `1` attaches an unexpected error's message and stack to `extensions.originalError` in GraphQL responses.
+   * For debugging only: by default (in development too) responses never carry internals; the log has them.
+   */
+  DEBUG_ERRORS: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((value) => value === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Deepest selection a query may have. */
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),

@@ -1,17 +1,8 @@
 import type { CombinedError } from '@urql/solid';
+import type { ErrorCode as ApiErrorCode } from '../gql/enums';
 
-/** Codes the api puts in `extensions.code` (see api/src/errors.ts), plus the client's own NETWORK. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'DATABRICKS_UNAVAILABLE'
-  | 'DATABRICKS_RATE_LIMITED'
-  | 'DATABRICKS_AUTH'
-  | 'NETWORK'
-  | 'UNKNOWN';
+/** The api's codes of `extensions.code` (generated from its `ErrorCode` enum), plus the client's own two. */
+export type ErrorCode = ApiErrorCode | 'NETWORK' | 'UNKNOWN';
 
 export interface ErrorDescription {
   code: ErrorCode;
@@ -37,9 +28,17 @@ const words: Record<ErrorCode, { title: string; message: string }> = {
     title: 'Databricks is busy',
     message: 'The workspace asked us to slow down. Try again in a minute.',
   },
+  DATABRICKS_TIMEOUT: {
+    title: 'Databricks is slow',
+    message: 'The workspace did not answer in time. Local data is shown; try again in a moment.',
+  },
   DATABRICKS_AUTH: {
     title: 'Databricks refused the credentials',
     message: 'The workspace integration needs new credentials. A customer admin can update them under Admin.',
+  },
+  AI_BAD_RESPONSE: {
+    title: 'The AI answer was unusable',
+    message: 'The model answered something we could not read. Asking again usually works.',
   },
   NETWORK: { title: 'Cannot reach CoP OS', message: 'Check your connection; the page retries when you reload.' },
   UNKNOWN: { title: 'Something went wrong', message: 'An unexpected error occurred. Try again in a moment.' },

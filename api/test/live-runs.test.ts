@@ -128,7 +128,8 @@ describe('live pipeline runs', () => {
     try {
       const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'GOLD' } }, engineer)).data
         ?.triggerPipeline;
-      const items = await subscribeOverWebSocket(server.url, engineer, RUN_EVENTS, { runId: run.id });
+      // From the first event: a Gold run can fail before the subscription starts.
+      const items = await subscribeOverWebSocket(server.url, engineer, RUN_EVENTS, { runId: run.id, afterSeq: 0 });
       const last = items.at(-1).runEvents.event;
       expect(last.type).toBe('RUN_FAILED');
       expect(last.errorMessage).toContain('locked');

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
-import { deleteOwned, found, ownedCopId, ownedNode } from './ownership.js';
+import { found, ownedCopId, ownedDeleteMutation, ownedNode } from './ownership.js';
 import { User } from './user.js';
 
 export const Champion = builder.prismaNode('Champion', {
-  id: { field: 'id' },
-  findUnique: ownedNode('champion'),
-  nullable: true,
+  ...ownedNode('champion'),
   fields: (t) => ({
     user: t.relation('user'),
     cop: t.relation('cop'),
@@ -55,11 +53,11 @@ builder.mutationFields((t) => ({
         : ctx.prisma.champion.create({ ...query, data: { ...recognition, copId, userId } });
     },
   }),
-  removeChampion: t.field({
-    type: 'ID',
-    description: 'Withdraws a recognition; returns its id.',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: Champion }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'champion', id),
-  }),
 }));
+
+ownedDeleteMutation('removeChampion', {
+  node: Champion,
+  model: 'champion',
+  roles: ADMIN_ROLES,
+  description: 'Withdraws a recognition; returns its id.',
+});

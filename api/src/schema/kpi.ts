@@ -13,9 +13,7 @@ import { Customer } from './customer.js';
 import { ownedCopId, ownedNode } from './ownership.js';
 
 export const KpiMetric = builder.prismaNode('KpiMetric', {
-  id: { field: 'id' },
-  findUnique: ownedNode('kpiMetric'),
-  nullable: true,
+  ...ownedNode('kpiMetric'),
   fields: (t) => ({
     metricName: t.exposeString('metricName'),
     metricValue: t.exposeFloat('metricValue'),

@@ -9,7 +9,7 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { QuestionTypeEnum } from './enums.js';
 import { withoutNulls } from './input.js';
-import { deleteOwned, found, ownedCopId, ownedNode, ownedRow, updateOwned } from './ownership.js';
+import { found, ownedCopId, ownedDeleteMutation, ownedNode, ownedRow, updateOwned } from './ownership.js';
 
 /**
  * Editors read every response; everybody else only their own (answers are personal).
@@ -21,9 +21,7 @@ function visibleResponses(viewer: Viewer | null): { respondentId?: string } {
 }
 
 export const Survey = builder.prismaNode('Survey', {
-  id: { field: 'id' },
-  findUnique: ownedNode('survey'),
-  nullable: true,
+  ...ownedNode('survey'),
   fields: (t) => ({
     title: t.exposeString('title'),
     description: t.exposeString('description'),
@@ -220,13 +218,6 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { id, input }, ctx) =>
       updateOwned(ctx, 'survey', id.id, { ...query, data: withoutNulls(input) }),
   }),
-  deleteSurvey: t.field({
-    type: 'ID',
-    description: 'Deletes the survey with its questions and responses; returns its id.',
-    authScopes: { role: EDITOR_ROLES },
-    args: { id: t.arg.globalID({ for: Survey }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'survey', id),
-  }),
   submitSurveyResponse: t.prismaField({
     type: 'SurveyResponse',
     description:
@@ -263,3 +254,10 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+ownedDeleteMutation('deleteSurvey', {
+  node: Survey,
+  model: 'survey',
+  roles: EDITOR_ROLES,
+  description: 'Deletes the survey with its questions and responses; returns its id.',
+});

@@ -7,14 +7,12 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { withoutNulls } from './input.js';
 import { Integration } from './integration.js';
-import { deleteOwned, findOwned, ownedNode, updateOwned } from './ownership.js';
+import { findOwned, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 /** Mappings belong to a tenant through their integration. */
 
 export const WorkspaceMapping = builder.prismaNode('WorkspaceMapping', {
-  id: { field: 'id' },
-  findUnique: ownedNode('workspaceMapping'),
-  nullable: true,
+  ...ownedNode('workspaceMapping'),
   authScopes: { role: ADMIN_ROLES },
   runScopesOnType: true,
   description: 'A Databricks workspace reached through an integration, optionally attributed to a CoP.',
@@ -137,10 +135,10 @@ builder.mutationFields((t) => ({
       });
     },
   }),
-  deleteWorkspaceMapping: t.field({
-    type: 'ID',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: WorkspaceMapping }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'workspaceMapping', id),
-  }),
 }));
+
+ownedDeleteMutation('deleteWorkspaceMapping', {
+  node: WorkspaceMapping,
+  model: 'workspaceMapping',
+  roles: ADMIN_ROLES,
+});

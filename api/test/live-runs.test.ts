@@ -128,7 +128,8 @@ describe('live pipeline runs', () => {
     try {
       const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'GOLD' } }, engineer)).data
         ?.triggerPipeline;
-      const items = await subscribeOverWebSocket(server.url, engineer, RUN_EVENTS, { runId: run.id });
+      // From the first event: a Gold run can fail before the subscription starts.
+      const items = await subscribeOverWebSocket(server.url, engineer, RUN_EVENTS, { runId: run.id, afterSeq: 0 });
       const last = items.at(-1).runEvents.event;
       expect(last.type).toBe('RUN_FAILED');
       expect(last.errorMessage).toContain('locked');
@@ -138,16 +139,23 @@ describe('live pipeline runs', () => {
   });
 
   it('cancels a run: RUN_CANCELED reaches the subscriber', async () => {
-    const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'ALL' } }, engineer)).data
-      ?.triggerPipeline;
-    let cancelled = false;
-    const items = await subscribeOverWebSocket(server.url, engineer, RUN_EVENTS, { runId: run.id }, (item) => {
-      if (!cancelled && item.runEvents.event?.type === 'RUN_PROGRESS') {
-        cancelled = true;
-        void api.graphql(`mutation($id: ID!) { cancelRun(id: $id) { id } }`, { id: run.id }, engineer);
-      }
-    });
-    expect(items.at(-1).runEvents.event.type).toBe('RUN_CANCELED');
+    // A Gold task of ten emulated hours (three minutes here): the run cannot finish before the cancel lands,
+    // however slow the machine.
+    await emulator.setNotebook({ path: '/PetInsure360/03_gold_aggregations', durationSeconds: [36_000, 36_000] });
+    try {
+      const run = (await api.graphql(TRIGGER, { input: { copId: tenant.ids.cop, layer: 'ALL' } }, engineer)).data
+        ?.triggerPipeline;
+      let cancelled = false;
+      const items = await subscribeOverWebSocket(server.url, engineer, RUN_EVENTS, { runId: run.id }, (item) => {
+        if (!cancelled && item.runEvents.event?.type === 'RUN_PROGRESS') {
+          cancelled = true;
+          void api.graphql(`mutation($id: ID!) { cancelRun(id: $id) { id } }`, { id: run.id }, engineer);
+        }
+      });
+      expect(items.at(-1).runEvents.event.type).toBe('RUN_CANCELED');
+    } finally {
+      await emulator.setNotebook({ path: '/PetInsure360/03_gold_aggregations', durationSeconds: [30, 90] });
+    }
   });
 
   it('does not let an analyst trigger a run', async () => {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { getRun } from '../src/databricks/api/jobs.js';
 import { testEmulator } from './support/emulator.js';
 import { subscribeOverWebSocket } from './support/live-clients.js';
@@ -14,8 +14,9 @@ import {
 } from './support/live-workspace.js';
 import { type Instance, startInstance } from './support/second-instance.js';
 
-// A short lease so a dead instance's workspace is taken over within a second.
-const WATCHER = { activeIntervalMs: 100, idleIntervalMs: 100, leaseTtlMs: 800 };
+// A short lease so a dead instance's workspace is taken over within seconds, yet long enough that a live
+// holder's renewals never lapse on a busy machine (two ticks and a Postgres round trip can take a second).
+const WATCHER = { activeIntervalMs: 100, idleIntervalMs: 100, leaseTtlMs: 3_000 };
 const emulator = testEmulator();
 let a: Instance;
 let b: Instance;
@@ -82,6 +83,15 @@ describe('two api instances sharing Postgres and Redis', () => {
 
   it('hands a workspace over when its watching instance dies mid-run; the subscriber misses nothing', async () => {
     await Promise.all([a.watcher.stop(), b.watcher.stop()]);
+    // Steps of three seconds: tasks are still left to end when B's takeover comes, a lease (3 s) after A died.
+    const step = (seconds: number) =>
+      emulator.setNotebook({
+        path: workspace.notebookPath,
+        durationSeconds: [seconds, seconds],
+        output: { records_processed: 100 },
+      });
+    await step(600);
+    onTestFinished(() => step(100));
     a.watcher.start(); // A watches; B joins once the run is under way and must wait for A's lease to expire
     const run = await workspace.runJob(a.api);
     let killedAt = 0;
@@ -104,9 +114,9 @@ describe('two api instances sharing Postgres and Redis', () => {
     expect(events.at(-1)).toMatchObject({ type: 'RUN_COMPLETED', recordsProcessed: 400 });
     expect(seqsOf(items)).toEqual(consecutive(events.length));
     expect(await leaseHolder()).toBe(b.instanceId);
-    // B wrote what happened after the takeover, including outputs of tasks that ended while nobody watched.
+    // B wrote what happened after A died, including outputs of tasks that ended while nobody watched.
     const stored = await b.api.prisma.runEvent.findMany({
-      where: { jobRunId: decodeGlobalID(run.id).id, createdAt: { gt: new Date(killedAt + WATCHER.leaseTtlMs) } },
+      where: { jobRunId: decodeGlobalID(run.id).id, createdAt: { gt: new Date(killedAt) } },
     });
     expect(stored.map((event) => event.type)).toContain('RUN_COMPLETED');
     expect(stored.length).toBeGreaterThanOrEqual(2);

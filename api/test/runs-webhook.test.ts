@@ -105,7 +105,8 @@ describe('Databricks job notification webhook', () => {
   });
 
   it('without a notification the finished run waits for the tick; a notification makes the watcher poll at once', async () => {
-    const workspace = await createLiveWorkspace(api, { steps: 1, stepSeconds: 20 });
+    // Two real seconds: the watcher's first poll of the new run (when it is started) surely sees it running.
+    const workspace = await createLiveWorkspace(api, { steps: 1, stepSeconds: 400 });
     const run = await workspace.runJob();
     const runId = Number(run.databricksRunId);
     await waitFor(async () => (await getRun(workspace.rest, runId)).state.life_cycle_state === 'TERMINATED');

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_ROWS } from '../src/services/sql-statements.js';
 import { WAREHOUSE_ID } from '../src/services/warehouses.js';
@@ -5,13 +6,23 @@ import { startSqlEmulator, WORKSPACE_IDS } from './sql-fixture.js';
 
 describe('Statement Execution API 2.0', () => {
   let emulator: Awaited<ReturnType<typeof startSqlEmulator>>;
-  beforeAll(async () => {
-    emulator = await startSqlEmulator();
-  });
-  afterAll(() => emulator?.close());
-
   const submit = (body: Record<string, unknown>) =>
     emulator.call('POST', '/api/2.0/sql/statements', { warehouse_id: WAREHOUSE_ID, ...body });
+  /** Polls a statement until it has finished (the machine may be slow; the hook and test timeouts bound it). */
+  const finished = async (statementId: string) => {
+    for (;;) {
+      const polled = await emulator.call('GET', `/api/2.0/sql/statements/${statementId}`);
+      if (!['PENDING', 'RUNNING'].includes(polled.body.status.state)) return polled;
+      await sleep(20);
+    }
+  };
+
+  beforeAll(async () => {
+    emulator = await startSqlEmulator();
+    // The warehouse generates its system tables first: wait for that, so the tests' waits measure statements.
+    await finished((await submit({ statement: 'SELECT 1', wait_timeout: '0s' })).body.statement_id);
+  });
+  afterAll(() => emulator?.close());
 
   it('answers a parameterized query inline with a manifest and every value as a string', async () => {
     const { status, body } = await submit({
@@ -54,10 +65,8 @@ describe('Statement Execution API 2.0', () => {
   it('returns at once with wait_timeout 0s and serves the result on GET', async () => {
     const submitted = await submit({ statement: 'SELECT 42 AS answer', wait_timeout: '0s' });
     expect(['PENDING', 'RUNNING', 'SUCCEEDED']).toContain(submitted.body.status.state);
-    let polled = await emulator.call('GET', `/api/2.0/sql/statements/${submitted.body.statement_id}`);
-    for (let i = 0; i < 50 && polled.body.status.state !== 'SUCCEEDED'; i++) {
-      polled = await emulator.call('GET', `/api/2.0/sql/statements/${submitted.body.statement_id}`);
-    }
+    const polled = await finished(submitted.body.statement_id);
+    expect(polled.body.status.state).toBe('SUCCEEDED');
     expect(polled.body.result.data_array).toEqual([['42']]);
   });
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { listen, type RunningServer } from '../../src/http/server.js';
@@ -44,6 +45,53 @@ export function subscribeOverWebSocket(
       },
     );
   });
+}
+
+/**
+ * A graphql-ws subscription kept open until `close()`, for streams that never complete (e.g. `runsChanged`):
+ * `items` grows as payloads arrive; `until` waits for one that satisfies a predicate.
+ */
+export function openSubscription(serverUrl: string, token: string, query: string, variables: Record<string, unknown>) {
+  const client = createClient({
+    url: `${serverUrl.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
+  const items: any[] = [];
+  let failure: Error | undefined;
+  const unsubscribe = client.subscribe(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) failure = new Error(JSON.stringify(result.errors));
+        else items.push(result.data);
+      },
+      error: (error) => {
+        failure = error instanceof Error ? error : new Error(JSON.stringify(error));
+      },
+      complete: () => undefined,
+    },
+  );
+  return {
+    items,
+    /** Resolves with the items so far once one satisfies `predicate`; rejects on an error or after `timeoutMs`. */
+    async until(predicate: (item: any) => boolean, timeoutMs = 20_000): Promise<any[]> {
+      const deadline = Date.now() + timeoutMs;
+      while (!items.some(predicate)) {
+        if (failure) throw failure;
+        if (Date.now() > deadline) throw new Error(`no matching item within ${timeoutMs} ms: ${JSON.stringify(items)}`);
+        await sleep(20);
+      }
+      return [...items];
+    },
+    /** The error the subscription ended with, if any. */
+    failure: () => failure,
+    async close() {
+      unsubscribe();
+      await client.dispose();
+    },
+  };
 }
 
 /** Collects every payload of one subscription over Server-Sent Events (yoga's GraphQL over SSE). */

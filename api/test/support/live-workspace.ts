@@ -78,6 +78,8 @@ export async function createLiveWorkspace(
     workspaceId,
     jobId: String(jobId),
     steps,
+    /** This tenant's notebook, which every step runs (`stepSeconds` long, 100 records). */
+    notebookPath,
     /** The emulator's REST API as this tenant's integration reaches it (to act "outside the gateway"). */
     rest,
     /** Starts the job through a gateway instance (any of the instances sharing the database). */

@@ -1,12 +1,14 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createRequestListener, type PipelineParts } from './pipeline.js';
-import { generateTlsMaterial } from './tls.js';
+import { generateTlsMaterial, type TlsMaterial } from './tls.js';
 
 export interface HttpsServerOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
+  /** The certificate to serve; default: one generated for this start. */
+  tls?: TlsMaterial;
 }
 
 export interface RunningHttpsServer {
@@ -14,12 +16,14 @@ export interface RunningHttpsServer {
   port: number;
   /** The self-signed certificate clients must trust. */
   caPem: string;
+  /** The certificate and key served, so another listener can present the same one. */
+  tls: TlsMaterial;
   close(): Promise<void>;
 }
 
-/** Serves the pipeline over HTTPS with a certificate generated for this start. */
+/** Serves the pipeline over HTTPS with the given certificate, or one generated for this start. */
 export async function startHttpsServer(parts: PipelineParts, options: HttpsServerOptions): Promise<RunningHttpsServer> {
-  const tls = await generateTlsMaterial();
+  const tls = options.tls ?? (await generateTlsMaterial());
   const host = options.host ?? '127.0.0.1';
   const server = createServer({ key: tls.key, cert: tls.cert }, createRequestListener(parts));
   // Long-polling clients (statement waits, hung-request faults) must not be cut by Node's default timeouts.
@@ -34,6 +38,7 @@ export async function startHttpsServer(parts: PipelineParts, options: HttpsServe
     url: `https://${host}:${port}`,
     port,
     caPem: tls.cert,
+    tls,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
+import { SignInThrottle, type SignInThrottleOptions } from './auth/sign-in-throttle.js';
 import type { Config } from './config.js';
 import { createDatabricksGateway } from './databricks/gateway.js';
 import type { RegistryOptions } from './databricks/registry.js';
@@ -13,6 +14,7 @@ export interface AppDepsOptions extends PrismaOptions {
   log: Logger;
   databricks?: RegistryOptions & { now?: () => number };
   watcher?: Partial<RunWatcherOptions>;
+  signInThrottle?: Partial<SignInThrottleOptions>;
 }
 
 /** Builds the process-wide collaborators (the api process and the tests build them the same way). */
@@ -32,6 +34,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     },
   );
   return {
+    signInThrottle: new SignInThrottle(config.REDIS_URL, options.log, options.signInThrottle),
     config,
     prisma,
     log: options.log,
@@ -45,6 +48,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
 /** Stops the watcher and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
   await deps.runs.close();
+  await deps.signInThrottle.close();
   await deps.databricksGateway.registry.close();
   await deps.prisma.$disconnect();
 }

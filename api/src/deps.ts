@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SessionTokens } from './auth/jwt.js';
 import type { SecretBox } from './auth/secret-box.js';
+import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { Config } from './config.js';
 import type { DatabricksGateway } from './databricks/reader.js';
 import type { PrismaClient } from './db/prisma.js';
@@ -17,4 +18,6 @@ export interface AppDeps {
   databricksGateway: DatabricksGateway;
   /** Pub/sub and the run watcher. */
   runs: RunRuntime;
+  /** Failed sign-ins per account and per client address (Redis when REDIS_URL is set). */
+  signInThrottle: SignInThrottle;
 }

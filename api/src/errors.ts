@@ -8,12 +8,13 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
+  | 'RATE_LIMITED'
   | 'DATABRICKS_UNAVAILABLE'
   | 'DATABRICKS_RATE_LIMITED'
   | 'DATABRICKS_AUTH'
   | 'AI_BAD_RESPONSE';
 
-const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
 
 export function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   const status = httpStatus[code];

@@ -8,6 +8,7 @@ import { useInputLimits } from './plugins/input-limits.js';
 import { createMaskError } from './plugins/mask-errors.js';
 import { useOperationLimits } from './plugins/operation-limits.js';
 import { useRestRoutes } from './plugins/rest-routes.js';
+import { useServiceScopes } from './plugins/service-scopes.js';
 import { useWebApp } from './plugins/web-app.js';
 import { schema } from './schema/index.js';
 
@@ -45,6 +46,7 @@ export function buildApp(deps: AppDeps) {
       useRestRoutes(deps),
       useWebApp(deps.config.WEB_DIST_DIR),
       useInputLimits(),
+      useServiceScopes(),
       useAuditLog(),
     ],
   });

@@ -3,6 +3,7 @@ import type { Integration } from '../generated/prisma/client.js';
 import * as catalog from './api/catalog.js';
 import * as compute from './api/compute.js';
 import * as jobs from './api/jobs.js';
+import { DatabricksError } from './errors.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
 import { queryDailyUsage, type UsageRow } from './usage-query.js';
@@ -122,7 +123,12 @@ export class DatabricksReader {
 
   private async loadUsage(conn: WorkspaceConnection, keys: readonly UsageKey[]): Promise<Remote<UsageRow[]>[]> {
     const sql = conn.sql;
-    if (!sql) throw new Error('This integration has no SQL warehouse configured');
+    if (!sql) {
+      throw new DatabricksError(
+        'BAD_REQUEST',
+        'The integration has no SQL warehouse: set its warehouseId to read usage.',
+      );
+    }
     // One statement over the union of workspaces and the widest date range asked for.
     const workspaceIds = [...new Set(keys.map((k) => k.workspaceId))].sort();
     const from = keys.map((k) => k.from).sort()[0]!;

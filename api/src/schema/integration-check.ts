@@ -2,6 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLError } from 'graphql';
 import { DEFAULT_ENDPOINTS } from '../ai/serving-target.js';
+import { requiresScope } from '../auth/scopes.js';
 import { ownedByViewer } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -191,6 +192,7 @@ builder.mutationFields((t) => ({
       'Copies one day of usage (DBU, active users, jobs, queries, model requests) from the system tables of every ' +
       'mapped workspace into the CoPs’ KPIs; replaying a day overwrites it. The daily schedule runs it for yesterday.',
     authScopes: { role: INGEST_ROLES },
+    extensions: requiresScope('usage:write'),
     args: {
       customerId: t.arg.globalID({ for: Customer }),
       date: t.arg({ type: 'Date', required: false, description: 'The day to sync; defaults to yesterday (UTC).' }),

@@ -36,7 +36,7 @@ export function buildApp(deps: AppDeps) {
       ),
     plugins: [
       useBodyLimit(deps.config.MAX_BODY_BYTES),
-      useOperationLimits({ maxDepth: deps.config.MAX_QUERY_DEPTH }),
+      useOperationLimits(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

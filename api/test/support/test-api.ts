@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { closeAppDeps, createAppDeps } from '../../src/app-deps.js';
+import type { SignInThrottleOptions } from '../../src/auth/sign-in-throttle.js';
 import { loadConfig } from '../../src/config.js';
 import type { RunWatcherOptions } from '../../src/runs/watcher.js';
 import { testDatabaseUrl } from './database-url.js';
@@ -17,7 +18,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
  */
 export function createTestApi(
   env: Record<string, string> = {},
-  options: { watcher?: Partial<RunWatcherOptions> } = {},
+  options: { watcher?: Partial<RunWatcherOptions>; signInThrottle?: Partial<SignInThrottleOptions> } = {},
 ) {
   const counter = { statements: 0 };
   /** Shifts the remote cache's clock, to age cached Databricks reads without waiting. */
@@ -36,6 +37,7 @@ export function createTestApi(
     databricks: { attemptTimeoutMs: 1_500, deadlineMs: 3_000, now: () => Date.now() + clock.offsetMs },
     // Tests that need live runs start the watcher themselves (`api.deps.runs.watcher.start()`).
     watcher: { activeIntervalMs: 100, idleIntervalMs: 250, leaseTtlMs: 2_000, ...options.watcher },
+    signInThrottle: options.signInThrottle,
   });
   const prisma = deps.prisma;
   const app = buildApp(deps);

@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { closeAppDeps, createAppDeps } from '../../src/app-deps.js';
 import type { SignInThrottleOptions } from '../../src/auth/sign-in-throttle.js';
@@ -18,7 +18,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
  */
 export function createTestApi(
   env: Record<string, string> = {},
-  options: { watcher?: Partial<RunWatcherOptions>; signInThrottle?: Partial<SignInThrottleOptions> } = {},
+  options: {
+    watcher?: Partial<RunWatcherOptions>;
+    signInThrottle?: Partial<SignInThrottleOptions>;
+    /** The app's logger (silent by default), e.g. to capture log lines. */
+    log?: Logger;
+  } = {},
 ) {
   const counter = { statements: 0 };
   /** Shifts the remote cache's clock, to age cached Databricks reads without waiting. */
@@ -32,7 +37,7 @@ export function createTestApi(
     ...env,
   });
   const deps = createAppDeps(config, {
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
     onQuery: () => counter.statements++,
     databricks: { attemptTimeoutMs: 1_500, deadlineMs: 3_000, now: () => Date.now() + clock.offsetMs },
     // Tests that need live runs start the watcher themselves (`api.deps.runs.watcher.start()`).

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadConfig } from '../../api/src/config.js';
-import { recreateDatabase } from '../../api/src/db/database-url.js';
-import { applyMigrations } from '../../api/src/db/migrate.js';
-import { createPrisma } from '../../api/src/db/prisma.js';
+import { loadConfig } from '@cop-os/api/config';
+import { recreateDatabase } from '@cop-os/api/db/database-url';
+import { applyMigrations } from '@cop-os/api/db/migrate';
+import { createPrisma } from '@cop-os/api/db/prisma';
 import { type RunningEmulator, startEmulator } from '../../emulator/src/app.js';
 import { seed } from '../../prisma/seed/index.js';
 import { type Child, startChild, waitUntilReady } from '../../scripts/child-process.js';
@@ -60,18 +60,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const url = `http://127.0.0.1:${await freePort()}`;
     options.log(`Starting the api (serving web/dist) on ${url}…`);
     const api = startChild('api', process.execPath, ['--import', 'tsx', `${repoRoot}api/src/main.ts`], {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      DATABRICKS_HOST: emulator.url,
-      DATABRICKS_TOKEN: emulator.token,
-      // The Databricks SQL driver trusts the emulator's self-signed certificate only through this, read at start.
-      NODE_EXTRA_CA_CERTS: emulator.caFile,
-      WEB_DIST_DIR: `${repoRoot}web/dist`,
-      PORT: new URL(url).port,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      RUN_WATCH_INTERVAL_MS: '250',
-      RUN_WATCH_IDLE_INTERVAL_MS: '1000',
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        DATABRICKS_HOST: emulator.url,
+        DATABRICKS_TOKEN: emulator.token,
+        // The Databricks SQL driver trusts the emulator's self-signed certificate only through this, read at start.
+        NODE_EXTRA_CA_CERTS: emulator.caFile,
+        WEB_DIST_DIR: `${repoRoot}web/dist`,
+        PORT: new URL(url).port,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RUN_WATCH_INTERVAL_MS: '250',
+        RUN_WATCH_IDLE_INTERVAL_MS: '1000',
+      },
     });
     children.push(api);
     await waitUntilReady(api, `${url}/ready`);

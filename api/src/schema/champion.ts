@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { inViewerCops } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { found, ownedCopId, ownedDeleteMutation, ownedNode } from './ownership.js';
 import { User } from './user.js';
 
 export const Champion = builder.prismaNode('Champion', {
-  id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
-  nullable: true,
+  ...ownedNode('champion'),
   fields: (t) => ({
     user: t.relation('user'),
     cop: t.relation('cop'),
@@ -56,12 +53,11 @@ builder.mutationFields((t) => ({
         : ctx.prisma.champion.create({ ...query, data: { ...recognition, copId, userId } });
     },
   }),
-  removeChampion: t.field({
-    type: 'ID',
-    description: 'Withdraws a recognition; returns its id.',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: Champion }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(await ctx.prisma.champion.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Champion'),
-  }),
 }));
+
+ownedDeleteMutation('removeChampion', {
+  node: Champion,
+  model: 'champion',
+  roles: ADMIN_ROLES,
+  description: 'Withdraws a recognition; returns its id.',
+});

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { inViewerCops, ownedByViewer } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { MembershipRoleEnum, RoleEnum } from './enums.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { found, ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 export const User = builder.prismaNode('User', {
-  id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
-  nullable: true,
+  ...ownedNode('user'),
   fields: (t) => ({
     email: t.exposeString('email'),
     name: t.exposeString('name'),
@@ -20,9 +17,7 @@ export const User = builder.prismaNode('User', {
 });
 
 export const Membership = builder.prismaNode('Membership', {
-  id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
-  nullable: true,
+  ...ownedNode('membership'),
   fields: (t) => ({
     role: t.expose('role', { type: MembershipRoleEnum }),
     joinedAt: t.expose('joinedAt', { type: 'DateTime' }),
@@ -70,19 +65,10 @@ builder.mutationFields((t) => ({
     type: 'Membership',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Membership }), role: t.arg({ type: MembershipRoleEnum }) },
-    resolve: async (query, _root, { id, role }, ctx) => {
-      found(await ctx.prisma.membership.findFirst({ where: copOwnedRow(ctx, id.id) }), 'Membership');
-      return ctx.prisma.membership.update({ ...query, where: { id: id.id }, data: { role } });
-    },
-  }),
-  removeMember: t.field({
-    type: 'ID',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: Membership }) },
-    resolve: async (_root, { id }, ctx) => {
-      return deletedId(await ctx.prisma.membership.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Membership');
-    },
+    resolve: (query, _root, { id, role }, ctx) => updateOwned(ctx, 'membership', id.id, { ...query, data: { role } }),
   }),
 }));
 
 export const emailSchema = z.string().trim().toLowerCase().email('Enter a valid email address.');
+
+ownedDeleteMutation('removeMember', { node: Membership, model: 'membership', roles: ADMIN_ROLES });

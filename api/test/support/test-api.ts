@@ -1,8 +1,8 @@
 import pino, { type Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
-import { closeAppDeps, createAppDeps } from '../../src/app-deps.js';
 import type { SignInThrottleOptions } from '../../src/auth/sign-in-throttle.js';
 import { loadConfig } from '../../src/config.js';
+import { closeAppDeps, createAppDeps } from '../../src/deps.js';
 import type { RunWatcherOptions } from '../../src/runs/watcher.js';
 import { testDatabaseUrl } from './database-url.js';
 

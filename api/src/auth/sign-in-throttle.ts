@@ -14,9 +14,16 @@ export interface SignInThrottleOptions {
   /** Failed attempts from one client address per `windowSeconds`, over every e-mail it tries. */
   failuresPerAddress: number;
   windowSeconds: number;
+  /** Prefix of the Redis keys, so deployments sharing a Redis keep their own counts. */
+  keyPrefix: string;
 }
 
-const DEFAULTS: SignInThrottleOptions = { failuresPerAccount: 10, failuresPerAddress: 100, windowSeconds: 15 * 60 };
+const DEFAULTS: SignInThrottleOptions = {
+  failuresPerAccount: 10,
+  failuresPerAddress: 100,
+  windowSeconds: 15 * 60,
+  keyPrefix: 'copos:',
+};
 
 /**
  * Counts failed sign-ins per account and per client address, in Redis when there is one (so every instance
@@ -29,7 +36,7 @@ export class SignInThrottle {
   private readonly redis: Redis | null;
 
   constructor(redisUrl: string | undefined, log: Logger, options: Partial<SignInThrottleOptions> = {}) {
-    const { failuresPerAccount, failuresPerAddress, windowSeconds } = { ...DEFAULTS, ...options };
+    const { failuresPerAccount, failuresPerAddress, windowSeconds, keyPrefix } = { ...DEFAULTS, ...options };
     // Its own connection: a limiter must fail fast (no offline queue) rather than wait behind pub/sub traffic.
     const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
     redis?.on('error', (error) => log.warn({ err: error }, 'sign-in throttle: Redis unavailable, counting in memory'));
@@ -46,8 +53,8 @@ export class SignInThrottle {
           })
         : memory;
     };
-    this.byAccount = limiter('copos:sign-in:account', failuresPerAccount);
-    this.byAddress = limiter('copos:sign-in:address', failuresPerAddress);
+    this.byAccount = limiter(`${keyPrefix}sign-in:account`, failuresPerAccount);
+    this.byAddress = limiter(`${keyPrefix}sign-in:address`, failuresPerAddress);
   }
 
   /** Milliseconds until another attempt is allowed, or 0 when this account and address may try now. */

@@ -46,11 +46,15 @@ builder.mutationFields((t) => ({
         await ctx.prisma.user.findFirst({ where: { id: userId, customer: { cops: { some: { id: copId } } } } }),
         'User',
       );
-      const existing = await ctx.prisma.champion.findFirst({ where: { copId, userId }, select: { id: true } });
       const recognition = { reason: input.reason, recognizedAt: new Date() };
-      return existing
-        ? ctx.prisma.champion.update({ ...query, where: { id: existing.id }, data: recognition })
-        : ctx.prisma.champion.create({ ...query, data: { ...recognition, copId, userId } });
+      // One INSERT … ON CONFLICT on the (CoP, person) key (a nested selection would make Prisma read then write).
+      const { id } = await ctx.prisma.champion.upsert({
+        where: { copId_userId: { copId, userId } },
+        create: { ...recognition, copId, userId },
+        update: recognition,
+        select: { id: true },
+      });
+      return ctx.prisma.champion.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 }));

@@ -218,7 +218,12 @@ builder.mutationFields((t) => ({
       const secrets = applySecretChanges(current.secrets, input.secrets ?? {}, ctx.secretBox);
       const config = checkedConfig(current.type, current.config, input.databricks, secrets);
       const { displayName, isActive } = withoutNulls({ displayName: input.displayName, isActive: input.isActive });
-      return updateOwned(ctx, 'integration', id.id, { ...query, data: { displayName, isActive, config, secrets } });
+      const updated = await updateOwned(ctx, 'integration', id.id, {
+        ...query,
+        data: { displayName, isActive, config, secrets },
+      });
+      ctx.integrationChanges.changed(id.id);
+      return updated;
     },
   }),
 }));
@@ -228,4 +233,6 @@ ownedDeleteMutation('deleteIntegration', {
   model: 'integration',
   roles: ADMIN_ROLES,
   description: 'Deletes the integration and its workspace mappings; returns its id.',
+  // Every instance forgets what it read through the integration.
+  onDeleted: (ctx, id) => ctx.integrationChanges.changed(id),
 });

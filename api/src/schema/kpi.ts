@@ -152,10 +152,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpsertKpiInput }) },
     resolve: async (query, _root, { input }, ctx) => {
       const copId = await ownedCopId(ctx, input.copId.id);
-      return ctx.prisma.kpiMetric.upsert({
-        ...query,
-        ...kpiUpsertArgs({ ...input, copId }),
-      });
+      // Selecting only the id lets Prisma upsert in one INSERT … ON CONFLICT statement; with the caller's nested
+      // selection it would read then insert, and concurrent callers would collide on the unique key.
+      const { id } = await ctx.prisma.kpiMetric.upsert({ ...kpiUpsertArgs({ ...input, copId }), select: { id: true } });
+      return ctx.prisma.kpiMetric.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   ingestUsage: t.field({

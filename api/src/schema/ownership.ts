@@ -137,6 +137,8 @@ export function ownedDeleteMutation(
     model: OwnedModel;
     roles: readonly Role[];
     description?: string;
+    /** Runs after a delete that removed the row (e.g. to drop caches), with the row's id. */
+    onDeleted?: (ctx: Context, id: string) => void;
   },
 ): void {
   builder.mutationField(name, (t) =>
@@ -145,7 +147,11 @@ export function ownedDeleteMutation(
       description: options.description,
       authScopes: { role: options.roles },
       args: { id: t.arg.globalID({ for: options.node }) },
-      resolve: (_root, { id }, ctx) => deleteOwned(ctx, options.model, id),
+      resolve: async (_root, { id }, ctx) => {
+        const deleted = await deleteOwned(ctx, options.model, id);
+        options.onDeleted?.(ctx, id.id);
+        return deleted;
+      },
     }),
   );
 }

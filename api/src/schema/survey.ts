@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inViewerCops, requireViewer } from '../auth/tenancy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { appError, forbidden } from '../errors.js';
 import { checkAnswers } from '../surveys/answers.js';
 import { loadNps } from '../surveys/nps.js';
@@ -228,15 +229,14 @@ builder.mutationFields((t) => ({
       const viewer = ctx.viewer;
       if (viewer?.kind !== 'user') throw forbidden('Only people answer surveys.');
       const surveyId = input.surveyId.id;
-      return ctx.prisma.$transaction(async (tx) => {
+      const answered = () => appError('CONFLICT', 'You have already answered this survey.');
+      const response = ctx.prisma.$transaction(async (tx) => {
         const survey = found(
           await tx.survey.findFirst({ where: ownedRow(ctx.viewer, 'survey', surveyId), include: { questions: true } }),
           'Survey',
         );
         if (!survey.isOpen) throw appError('CONFLICT', 'This survey is closed.');
-        if (await tx.surveyResponse.count({ where: { surveyId, respondentId: viewer.id } })) {
-          throw appError('CONFLICT', 'You have already answered this survey.');
-        }
+        if (await tx.surveyResponse.count({ where: { surveyId, respondentId: viewer.id } })) throw answered();
         const { answers, issues } = checkAnswers(
           survey.questions,
           input.answers.map((answer) => ({ ...answer, questionId: answer.questionId.id })),
@@ -251,6 +251,8 @@ builder.mutationFields((t) => ({
           data: { surveyId, respondentId: viewer.id, answers: { create: answers } },
         });
       });
+      // Two submissions at once both pass the check above; the unique key refuses the second.
+      return response.catch((error: unknown) => Promise.reject(isUniqueViolation(error) ? answered() : error));
     },
   }),
 }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { appError } from '../errors.js';
 import { httpsUrl } from '../integrations/databricks-settings.js';
 import { builder } from './builder.js';
@@ -82,6 +83,16 @@ const UpdateWorkspaceMappingInput = builder.inputType('UpdateWorkspaceMappingInp
   }),
 });
 
+/** A mapping write the (integration, workspace, CoP) key refused becomes a CONFLICT in words. */
+const refuseDuplicate = (error: unknown) =>
+  Promise.reject(
+    isUniqueViolation(error)
+      ? appError('CONFLICT', 'This workspace is already mapped to that CoP through this integration.', {
+          fields: ['workspaceId'],
+        })
+      : error,
+  );
+
 /** The CoP to attribute a workspace to: visible to the viewer and owned by the integration's customer. */
 async function copForIntegration(ctx: Context, copId: string, integrationCustomerId: string): Promise<string> {
   const cop = await findOwned(ctx, 'cop', copId, { select: { customerId: true } });
@@ -103,14 +114,16 @@ builder.mutationFields((t) => ({
         select: { id: true, customerId: true },
       });
       const { integrationId: _, copId, ...fields } = withoutNulls(input);
-      return ctx.prisma.workspaceMapping.create({
-        ...query,
-        data: {
-          ...fields,
-          integrationId: integration.id,
-          copId: copId ? await copForIntegration(ctx, copId.id, integration.customerId) : null,
-        },
-      });
+      return ctx.prisma.workspaceMapping
+        .create({
+          ...query,
+          data: {
+            ...fields,
+            integrationId: integration.id,
+            copId: copId ? await copForIntegration(ctx, copId.id, integration.customerId) : null,
+          },
+        })
+        .catch(refuseDuplicate);
     },
   }),
   updateWorkspaceMapping: t.prismaField({
@@ -122,7 +135,7 @@ builder.mutationFields((t) => ({
         select: { integration: { select: { customerId: true } } },
       });
       const { copId, defaultCatalog, defaultSchema, ...fields } = input;
-      return updateOwned(ctx, 'workspaceMapping', id.id, {
+      const update = updateOwned(ctx, 'workspaceMapping', id.id, {
         ...query,
         data: {
           ...withoutNulls(fields),
@@ -133,6 +146,7 @@ builder.mutationFields((t) => ({
             : { copId: copId && (await copForIntegration(ctx, copId.id, mapping.integration.customerId)) }),
         },
       });
+      return update.catch(refuseDuplicate);
     },
   }),
 }));

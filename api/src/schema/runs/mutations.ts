@@ -84,6 +84,7 @@ const runServices = (ctx: Context): RunServices => ({
   pubsub: ctx.runs.pubsub,
   connect: (integration) => ctx.databricks.connection(integration),
   pollNow: () => ctx.runs.watcher.pollNow(),
+  starting: ctx.runs.starting,
 });
 
 const triggeredBy = (ctx: Context) => (ctx.viewer?.kind === 'user' ? ctx.viewer.id : null);

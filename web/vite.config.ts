@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type PluginOption } from 'vite';
 import solid from 'vite-plugin-solid';
 
@@ -11,6 +12,13 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     proxy: { '/graphql': { target: apiOrigin, ws: true, changeOrigin: true } },
+    // Serve this package and nothing else: by default Vite serves the whole workspace under /@fs/ (the api's
+    // sources, `.data/` with the embedded database). Dependencies are hoisted to the root node_modules.
+    fs: {
+      strict: true,
+      allow: [fileURLToPath(new URL('.', import.meta.url)), fileURLToPath(new URL('../node_modules', import.meta.url))],
+      deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.data/**', '**/.git/**'],
+    },
   },
   preview: {
     host: '127.0.0.1',

@@ -1,10 +1,14 @@
+import type { IncomingMessage } from 'node:http';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { type ConnectionScope, type Context, createContext } from './context.js';
 import type { AppDeps } from './deps.js';
 import { useAuditLog } from './plugins/audit-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { useInputLimits } from './plugins/input-limits.js';
 import { createMaskError } from './plugins/mask-errors.js';
+import { useOperationLimits } from './plugins/operation-limits.js';
 import { useRestRoutes } from './plugins/rest-routes.js';
+import { useServiceScopes } from './plugins/service-scopes.js';
 import { useWebApp } from './plugins/web-app.js';
 import { schema } from './schema/index.js';
 
@@ -12,7 +16,7 @@ export type App = ReturnType<typeof buildApp>;
 
 /** The gateway as a fetch handler, independent of the HTTP server that hosts it. */
 export function buildApp(deps: AppDeps) {
-  return createYoga<{ authorization?: string | null; connection?: ConnectionScope }, Context>({
+  return createYoga<{ authorization?: string | null; connection?: ConnectionScope; req?: IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -22,11 +26,17 @@ export function buildApp(deps: AppDeps) {
       maskError: createMaskError(deps.config.DEBUG_ERRORS),
       isDev: deps.config.DEBUG_ERRORS,
     },
-    context: ({ request, authorization, connection }) =>
+    context: ({ request, authorization, connection, req }) =>
       // WebSocket connections pass the token from connection params; HTTP from the header.
-      createContext(deps, authorization ?? request?.headers.get('authorization'), connection),
+      createContext(
+        deps,
+        authorization ?? request?.headers.get('authorization'),
+        connection,
+        req?.socket?.remoteAddress,
+      ),
     plugins: [
       useBodyLimit(deps.config.MAX_BODY_BYTES),
+      useOperationLimits(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -35,6 +45,8 @@ export function buildApp(deps: AppDeps) {
       }),
       useRestRoutes(deps),
       useWebApp(deps.config.WEB_DIST_DIR),
+      useInputLimits(),
+      useServiceScopes(),
       useAuditLog(),
     ],
   });

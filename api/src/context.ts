@@ -6,6 +6,8 @@ import type { AppDeps } from './deps.js';
 /** Per-request context, the same for HTTP, SSE and WebSocket. */
 export interface Context extends AppDeps {
   viewer: Viewer | null;
+  /** The caller's network address (the socket's peer), for per-client limits such as sign-in throttling. */
+  clientAddress: string;
   /** Per-request reads of Databricks resources (deduplicated, batched, cached). */
   databricks: DatabricksReader;
 }
@@ -19,11 +21,12 @@ export async function createContext(
   deps: AppDeps,
   authorization: string | null | undefined,
   connection?: ConnectionScope,
+  clientAddress = 'unknown',
 ): Promise<Context> {
   if (connection && !connection.viewer) connection.viewer = authenticate(deps, authorization);
   const viewer = await (connection?.viewer ?? authenticate(deps, authorization));
   // The request's deadline bounds every Databricks read it makes. (Subscriptions read no Databricks fields;
   // one that did would need a deadline per event instead.)
   const deadline = Date.now() + deps.config.REQUEST_TIMEOUT_MS;
-  return { ...deps, viewer, databricks: new DatabricksReader(deps.databricksGateway, deadline) };
+  return { ...deps, viewer, clientAddress, databricks: new DatabricksReader(deps.databricksGateway, deadline) };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
+import { SignInThrottle, type SignInThrottleOptions } from './auth/sign-in-throttle.js';
 import type { Config } from './config.js';
 import { createDatabricksGateway } from './databricks/gateway.js';
 import type { DatabricksGateway } from './databricks/reader.js';
@@ -23,12 +24,15 @@ export interface AppDeps {
   runs: RunRuntime;
   /** Tells every instance an integration changed, so none serves what it read with the old settings. */
   integrationChanges: IntegrationChangeFeed;
+  /** Failed sign-ins per account and per client address (Redis when REDIS_URL is set). */
+  signInThrottle: SignInThrottle;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
   log: Logger;
   databricks?: RegistryOptions & { now?: () => number };
   watcher?: Partial<RunWatcherOptions>;
+  signInThrottle?: Partial<SignInThrottleOptions>;
 }
 
 /** Builds the process-wide collaborators (the api process and the tests build them the same way). */
@@ -62,6 +66,10 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     databricksGateway,
     runs,
     integrationChanges: createIntegrationChangeFeed(runs.pubsub, databricksGateway.cache, options.log),
+    signInThrottle: new SignInThrottle(config.REDIS_URL, options.log, {
+      keyPrefix: config.REDIS_CHANNEL_PREFIX,
+      ...options.signInThrottle,
+    }),
   };
 }
 
@@ -69,6 +77,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
   await deps.integrationChanges.close();
   await deps.runs.close();
+  await deps.signInThrottle.close();
   await deps.databricksGateway.registry.close();
   await deps.prisma.$disconnect();
 }

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   NOT_FOUND: 'The item does not exist, or not for this viewer’s tenant; `extensions.reason` may say which.',
   BAD_USER_INPUT: 'An argument was not accepted; the message says why and `extensions.fields` names the inputs.',
   CONFLICT: 'The item’s state does not allow this now (a closed survey, an answer given already).',
+  RATE_LIMITED: 'Too many attempts (failed sign-ins); `extensions.retryAfterMs` says when to try again (HTTP 429).',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the api accepts (HTTP 413).',
   DATABRICKS_UNAVAILABLE:
     'The workspace did not answer (down, 5xx, dropped connection, circuit open); only remote fields are null.',
   DATABRICKS_RATE_LIMITED: 'The workspace asked to slow down; `extensions.retryAfterMs` says when to try again.',
@@ -26,7 +28,12 @@ export const ERROR_CODES = {
 /** Codes a client can branch on; they travel in `extensions.code`. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+};
 
 export function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   const status = HTTP_STATUS[code];
@@ -93,6 +100,8 @@ export const REST_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   DATABRICKS_UNAVAILABLE: 503,
   DATABRICKS_RATE_LIMITED: 429,
   DATABRICKS_TIMEOUT: 504,

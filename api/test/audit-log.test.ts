@@ -67,7 +67,7 @@ describe('auditLogs', () => {
       entityType: 'Integration',
       entityId: id,
       customer: { id: tenant.ids.customer },
-      details: { succeeded: true, variables: { id } },
+      details: { succeeded: true, arguments: { id, input: { isActive: false } } },
     });
   });
 
@@ -78,10 +78,10 @@ describe('auditLogs', () => {
       where: { customerId: tenant.customer.id, action: 'createIntegration' },
       orderBy: { createdAt: 'desc' },
     });
-    expect(stored.details).toMatchObject({ variables: { input: { secrets: '[redacted]' } } });
+    expect(stored.details).toMatchObject({ arguments: { input: { secrets: '[redacted]' } } });
     expect(JSON.stringify(stored)).not.toContain(secret);
     const logs = await auditLogs({ action: 'createIntegration', first: 20 }, adminToken);
-    expect(logs.nodes[0].details.variables.input.secrets).toBe('[redacted]');
+    expect(logs.nodes[0].details.arguments.input.secrets).toBe('[redacted]');
     expect(JSON.stringify(logs)).not.toContain(secret);
   });
 

@@ -121,3 +121,65 @@ describe('tenancy', () => {
     expect((await api.graphql(VIEWER, {}, token)).data?.viewer.kind).toBe('service');
   });
 });
+
+describe('scopes', () => {
+  it('issues usage:write by default, and such a token can report usage but read nothing else', async () => {
+    const { token } = await issue();
+    const scopes = await api.graphql(
+      '{ customers { nodes { serviceTokens { nodes { name scopes } } } } }',
+      {},
+      adminToken,
+    );
+    expect(scopes.errors).toBeUndefined();
+    const listed = scopes.data?.customers.nodes.flatMap((c: any) => c.serviceTokens.nodes);
+    expect(listed[0].scopes).toEqual(['USAGE_WRITE']);
+
+    const ingest = await api.graphql(
+      `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { processed } }`,
+      {
+        input: {
+          customerId: tenant.ids.customer,
+          copId: tenant.ids.cop,
+          metricDate: '2026-02-01',
+          metrics: [{ name: 'DBU', value: 3 }],
+        },
+      },
+      token,
+    );
+    expect(ingest.errors).toBeUndefined();
+    expect(ingest.data?.ingestUsage.processed).toBe(1);
+
+    for (const query of [
+      '{ customers { nodes { users { nodes { email } } } } }',
+      '{ cops { nodes { name discussions { nodes { body } } } } }',
+      'query($id: ID!) { node(id: $id) { id } }',
+      '{ auditLogs { nodes { action } } }',
+    ]) {
+      const result = await api.graphql(query, { id: tenant.ids.cop }, token);
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuses a token without scopes everything but `viewer`, over GraphQL and the REST usage endpoint', async () => {
+    const { token, serviceToken } = await issue('Scopeless');
+    await api.prisma.serviceToken.update({ where: { id: decodeGlobalID(serviceToken.id).id }, data: { scopes: [] } });
+    expect((await api.graphql(VIEWER, {}, token)).data?.viewer.kind).toBe('service');
+    const ingest = await api.graphql(
+      `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { processed } }`,
+      { input: { customerId: tenant.ids.customer, metricDate: '2026-02-01', metrics: [{ name: 'DBU', value: 3 }] } },
+      token,
+    );
+    expect(ingest.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const rest = await api.request('/api/v1/integrations/databricks/usage', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customerId: tenant.customer.id,
+        metricDate: '2026-02-01',
+        metrics: [{ name: 'DBU', value: 1 }],
+      }),
+    });
+    expect(rest.status).toBe(403);
+  });
+});

@@ -104,7 +104,7 @@ describe('syncPlatformUsage', () => {
   it('syncs yesterday when no date is given, also for the customer’s usage-job service token', async () => {
     const { token, tokenHash, prefix } = generateServiceToken();
     await api.prisma.serviceToken.create({
-      data: { customerId: tenant.customer.id, name: 'usage job', tokenHash, prefix },
+      data: { customerId: tenant.customer.id, name: 'usage job', tokenHash, prefix, scopes: ['usage:write'] },
     });
     const result = await api.graphql(sync, { customerId: tenant.ids.customer }, token);
     expect(result.errors).toBeUndefined();

@@ -14,7 +14,14 @@ let serviceToken: string;
 async function issueServiceToken(customerId: string, revoked = false): Promise<string> {
   const { token, tokenHash, prefix } = generateServiceToken();
   await api.prisma.serviceToken.create({
-    data: { customerId, name: 'daily usage job', tokenHash, prefix, ...(revoked ? { revokedAt: new Date() } : {}) },
+    data: {
+      customerId,
+      name: 'daily usage job',
+      tokenHash,
+      prefix,
+      scopes: ['usage:write'],
+      ...(revoked ? { revokedAt: new Date() } : {}),
+    },
   });
   return token;
 }

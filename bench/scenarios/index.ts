@@ -1,4 +1,5 @@
 import { emulator } from './emulator.js';
+import { fuzz } from './fuzz.js';
 import { gatewayOverhead } from './gateway-overhead.js';
 import { runFanout } from './run-fanout.js';
 import type { Scenario } from './scenario.js';
@@ -9,6 +10,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [gatewayOverhead.name]: gatewayOverhead,
   [emulator.name]: emulator,
   [runFanout.name]: runFanout,
+  [fuzz.name]: fuzz,
   [start.name]: start,
 };
 

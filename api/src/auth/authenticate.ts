@@ -17,5 +17,5 @@ async function authenticateServiceToken(deps: AppDeps, token: string): Promise<V
   const row = await deps.prisma.serviceToken.findUnique({ where: { tokenHash: hashServiceToken(token) } });
   if (!row || row.revokedAt) return null;
   await deps.prisma.serviceToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { kind: 'service', id: row.id, role: row.role, customerId: row.customerId };
+  return { kind: 'service', id: row.id, role: row.role, customerId: row.customerId, scopes: row.scopes };
 }

@@ -24,3 +24,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { ...PARAMS, N: Number(n) });
   return timingSafeEqual(actual, expected);
 }
+
+let throwawayHash: Promise<string> | undefined;
+
+/**
+ * Whether `password` matches a user's stored hash. Without a user it still runs the same key derivation against a
+ * throwaway hash, so an unknown e-mail answers as slowly as a known one and timing does not tell them apart.
+ */
+export async function passwordMatches(password: string, stored: string | undefined): Promise<boolean> {
+  throwawayHash ??= hashPassword(randomBytes(16).toString('base64'));
+  const matches = await verifyPassword(password, stored ?? (await throwawayHash));
+  return stored !== undefined && matches;
+}

@@ -3,7 +3,7 @@ import type { Role } from '../generated/prisma/enums.js';
 /** Who is calling: a signed-in person or a machine holding a service token. */
 export type Viewer =
   | { kind: 'user'; id: string; email: string; role: Role; customerId: string | null }
-  | { kind: 'service'; id: string; role: Role; customerId: string };
+  | { kind: 'service'; id: string; role: Role; customerId: string; scopes: readonly string[] };
 
 /** Roles allowed to start, cancel or retry Databricks work. */
 export const OPERATOR_ROLES: readonly Role[] = ['ADMIN', 'CUSTOMER_ADMIN', 'DATA_ENGINEER'];

@@ -134,7 +134,12 @@ export class DatabricksReader {
 
   private async loadUsage(conn: WorkspaceConnection, keys: readonly UsageKey[]): Promise<Remote<UsageRow[]>[]> {
     const sql = conn.sql;
-    if (!sql) throw new Error('This integration has no SQL warehouse configured');
+    if (!sql) {
+      throw new DatabricksError(
+        'BAD_REQUEST',
+        'The integration has no SQL warehouse: set its warehouseId to read usage.',
+      );
+    }
     // One statement over the union of workspaces and the widest date range asked for.
     const workspaceIds = [...new Set(keys.map((k) => k.workspaceId))].sort();
     const from = keys.map((k) => k.from).sort()[0]!;

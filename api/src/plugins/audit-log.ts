@@ -1,57 +1,78 @@
-import { type DefinitionNode, Kind, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
-
-const SECRET_KEY = /secret|password|token/i;
+import { type RootFieldCall, rootFieldCalls } from '../graphql/root-fields.js';
+import { redactArguments } from '../graphql/sensitive.js';
 
 /**
- * Writes one `AuditLog` row per executed mutation field, whoever wrote the resolver:
- * action = field name, entity id from the `id` argument, arguments with secrets redacted.
+ * Put on a mutation field that anonymous callers may use (`signIn`): its attempts are audited too, failed ones
+ * above all. Other anonymous mutations are refused before they do anything and are not written, so an
+ * anonymous client cannot fill the table.
+ */
+export const AUDIT_ANONYMOUS = { auditAnonymous: true } as const;
+
+/**
+ * Writes one `AuditLog` row per executed mutation field, whoever wrote the resolver: action = field name,
+ * arguments as the resolver saw them (inline or variables) with sensitive schema positions redacted, and the
+ * entity: the `id` argument, else the `id` the mutation answered.
+ *
+ * All rows of an operation go in one statement after execution. They are not written inside the mutation's own
+ * transaction on purpose: a resolver's writes are several transactions or none (a run trigger commits its
+ * JobRun row *before* calling Databricks so that a retry never starts a second run), and one transaction around
+ * the whole execution would hold a database connection through remote calls of up to the request deadline.
+ * A failed mutation is audited as failed.
  */
 export function useAuditLog(): Plugin<Context> {
   return {
     onExecute({ args }) {
-      const operation = args.document.definitions.find(
-        (definition: DefinitionNode): definition is OperationDefinitionNode =>
-          definition.kind === Kind.OPERATION_DEFINITION,
-      );
-      if (operation?.operation !== 'mutation') return;
+      const parsed = rootFieldCalls(args.schema, args.document, args.operationName, args.variableValues);
+      if (parsed?.operation.operation !== 'mutation') return;
       const ctx = args.contextValue as Context;
+      const viewer = ctx.viewer;
+      const calls = viewer ? parsed.calls : parsed.calls.filter((call) => call.field.extensions?.auditAnonymous);
+      if (calls.length === 0) return;
       return {
         async onExecuteDone({ result }) {
-          if (!ctx.viewer || !('data' in result)) return;
-          const viewer = ctx.viewer;
-          const failed = new Set((result.errors ?? []).map((error) => error.path?.[0]));
-          const rows = operation.selectionSet.selections.flatMap((selection: SelectionNode) => {
-            if (selection.kind !== Kind.FIELD) return [];
-            const name = selection.alias?.value ?? selection.name.value;
-            const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-            return [
-              {
-                customerId: viewer.customerId,
-                actorId: viewer.id,
-                actorType: viewer.kind,
-                action: selection.name.value,
-                entityId: typeof variables.id === 'string' ? variables.id : null,
-                details: { succeeded: !failed.has(name), variables: redact(variables) } as object,
-              },
-            ];
+          if (!('data' in result)) return;
+          const data = (result.data ?? {}) as Record<string, unknown>;
+          const rows = calls.map((call) => {
+            const error = (result.errors ?? []).find((e: GraphQLError) => e.path?.[0] === call.responseKey);
+            const entityId = entityIdOf(call, data[call.responseKey]);
+            return {
+              customerId: viewer?.customerId ?? null,
+              actorId: viewer?.id ?? null,
+              actorType: viewer?.kind ?? 'anonymous',
+              action: call.field.name,
+              entityType: entityId ? typenameOf(entityId) : null,
+              entityId,
+              details: {
+                succeeded: !error,
+                ...(error ? { errorCode: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') } : {}),
+                arguments: redactArguments(call.field, call.args),
+              } as object,
+            };
           });
           await ctx.prisma.auditLog
             .createMany({ data: rows })
-            .catch((error: unknown) => ctx.log.error({ error }, 'audit log write failed'));
+            .catch((error: unknown) => ctx.log.error({ err: error }, 'audit log write failed'));
         },
       };
     },
   };
 }
 
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redact(inner)]),
-    );
+function entityIdOf(call: RootFieldCall, answer: unknown): string | null {
+  if (typeof call.args.id === 'string') return call.args.id;
+  const answeredId = (answer as { id?: unknown } | null)?.id;
+  return typeof answeredId === 'string' ? answeredId : null;
+}
+
+function typenameOf(globalId: string): string | null {
+  try {
+    const { typename } = decodeGlobalID(globalId);
+    return /^[A-Z][A-Za-z]*$/.test(typename) ? typename : null;
+  } catch {
+    return null;
   }
-  return value;
 }

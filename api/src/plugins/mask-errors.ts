@@ -7,6 +7,8 @@ import { appError, describeError } from '../errors.js';
  * - a service's own error (Databricks, AI, usage) becomes its code and message, at the field that threw it;
  * - input the schema builder refuses (a malformed global id, bad pagination arguments) is BAD_USER_INPUT;
  * - errors raised with `appError` pass as they are;
+ * - the executor's own complaints about the request (a variable that does not coerce, an unknown node type),
+ *   which graphql-js raises without a code, are BAD_USER_INPUT;
  * - anything else is unexpected: masked as INTERNAL_SERVER_ERROR (yoga logs what it masks).
  *
  * `debug` (`DEBUG_ERRORS=1`) attaches the unexpected error's message and stack to `extensions.originalError`.
@@ -20,9 +22,18 @@ export function createMaskError(debug: boolean): MaskError {
     if (original?.name === 'PothosValidationError') {
       return atSameField(error, appError('BAD_USER_INPUT', original.message));
     }
+    if (uncodedRequestError(error)) {
+      return atSameField(error, appError('BAD_USER_INPUT', error.message, error.extensions));
+    }
     return maskError(error, message, debug);
   };
 }
+
+/** A GraphQLError graphql-js raised itself (no code, nothing but another GraphQLError underneath). */
+const uncodedRequestError = (error: unknown): error is GraphQLError =>
+  located(error) &&
+  error.extensions?.code === undefined &&
+  (error.originalError === undefined || error.originalError === null || located(error.originalError));
 
 /** `translated`, placed where `error` was raised (path and locations), so only that field is null. */
 function atSameField(error: unknown, translated: GraphQLError): GraphQLError {

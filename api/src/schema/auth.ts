@@ -1,7 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import { verifyPassword } from '../auth/passwords.js';
+import { passwordMatches } from '../auth/passwords.js';
 import { appError } from '../errors.js';
+import { SENSITIVE } from '../graphql/sensitive.js';
+import { AUDIT_ANONYMOUS } from '../plugins/audit-log.js';
 import { builder } from './builder.js';
 import { RoleEnum } from './enums.js';
 
@@ -50,15 +52,31 @@ const SignInPayload = builder.simpleObject('SignInPayload', {
 builder.mutationField('signIn', (t) =>
   t.field({
     type: SignInPayload,
+    description:
+      'Exchanges an e-mail and password for a session token. After repeated failures for one e-mail or from one ' +
+      'address, attempts are refused for a while with RATE_LIMITED (`retryAfterMs` says how long).',
+    extensions: AUDIT_ANONYMOUS,
     args: {
-      email: t.arg.string({ validate: z.string().email('Enter a valid email address.') }),
-      password: t.arg.string({ validate: z.string().min(1, 'Enter your password.') }),
+      email: t.arg.string({ validate: z.string().max(320).email('Enter a valid email address.') }),
+      password: t.arg.string({
+        validate: z.string().min(1, 'Enter your password.').max(1000),
+        extensions: SENSITIVE,
+      }),
     },
-    resolve: async (_root, { email, password }, ctx) => {
-      const user = await ctx.prisma.user.findUnique({ where: { email: email.toLowerCase() } });
-      if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    resolve: async (_root, args, ctx) => {
+      const email = args.email.toLowerCase();
+      const retryAfterMs = await ctx.signInThrottle.retryAfterMs(email, ctx.clientAddress);
+      if (retryAfterMs > 0) {
+        throw appError('RATE_LIMITED', 'Too many failed sign-ins: wait a few minutes and try again.', {
+          retryAfterMs,
+        });
+      }
+      const user = await ctx.prisma.user.findUnique({ where: { email } });
+      if (!(await passwordMatches(args.password, user?.passwordHash)) || !user) {
+        await ctx.signInThrottle.recordFailure(email, ctx.clientAddress);
         throw appError('UNAUTHENTICATED', 'Email or password is incorrect.');
       }
+      await ctx.signInThrottle.recordSuccess(email);
       return { token: await ctx.sessions.sign(user.id) };
     },
   }),

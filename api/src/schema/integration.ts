@@ -3,6 +3,7 @@ import { assertCustomerAccess } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { appError } from '../errors.js';
 import type { IntegrationType } from '../generated/prisma/enums.js';
+import { SENSITIVE } from '../graphql/sensitive.js';
 import { type DatabricksConfig, databricksConfigSchema } from '../integrations/databricks-config.js';
 import { checkDatabricksSettings, httpsUrl, patchSettings } from '../integrations/databricks-settings.js';
 import {
@@ -141,6 +142,7 @@ const DatabricksSettingsInput = builder.inputType('DatabricksSettingsInput', {
 });
 
 const SecretsInput = builder.inputType('IntegrationSecretsInput', {
+  extensions: SENSITIVE,
   description: 'Write-only credentials: an omitted field keeps the stored value, a string replaces it, null clears it.',
   fields: (t) => ({
     token: t.string({ required: false, validate: nonEmpty('A token') }),

@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { requiresScope } from '../auth/scopes.js';
 import { requireViewer } from '../auth/tenancy.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
 import type { PrismaClient } from '../db/prisma.js';
@@ -161,6 +162,7 @@ builder.mutationFields((t) => ({
     type: UsageIngestion,
     description: 'The usage ingestion endpoint as a mutation: same attribution, same idempotent upsert.',
     authScopes: { role: INGEST_ROLES },
+    extensions: requiresScope('usage:write'),
     args: { input: t.arg({ type: IngestUsageInput }) },
     resolve: async (_root, { input }, ctx) => {
       const result = await ingestUsage(ctx.prisma, requireViewer(ctx.viewer), {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERVICE_SCOPES, type ServiceScope } from '../auth/scopes.js';
 import { generateServiceToken } from '../auth/service-tokens.js';
 import { assertCustomerAccess } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
@@ -6,6 +7,11 @@ import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { RoleEnum } from './enums.js';
 import { findOwned, ownedNode, ownedRow } from './ownership.js';
+
+export const ServiceTokenScopeEnum = builder.enumType('ServiceTokenScope', {
+  description: 'What a service token may do; it can do nothing else.',
+  values: { USAGE_WRITE: { value: 'usage:write', description: SERVICE_SCOPES['usage:write'] } } as const,
+});
 
 export const ServiceToken = builder.prismaNode('ServiceToken', {
   ...ownedNode('serviceToken'),
@@ -16,6 +22,10 @@ export const ServiceToken = builder.prismaNode('ServiceToken', {
     name: t.exposeString('name'),
     prefix: t.exposeString('prefix', { description: 'The first characters of the token, to recognise it.' }),
     role: t.expose('role', { type: RoleEnum }),
+    scopes: t.field({
+      type: [ServiceTokenScopeEnum],
+      resolve: (row) => row.scopes.filter((scope): scope is ServiceScope => scope in SERVICE_SCOPES),
+    }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -51,20 +61,34 @@ const CreateServiceTokenInput = builder.inputType('CreateServiceTokenInput', {
   fields: (t) => ({
     customerId: t.globalID({ for: Customer }),
     name: t.string({ validate: z.string().trim().min(2, 'A token name needs at least 2 characters.').max(80) }),
+    scopes: t.field({
+      type: [ServiceTokenScopeEnum],
+      defaultValue: ['usage:write'],
+      validate: z.array(z.string()).min(1, 'A token needs at least one scope.'),
+    }),
   }),
 });
 
 builder.mutationFields((t) => ({
   createServiceToken: t.field({
     type: CreateServiceTokenPayload,
-    description: 'Issues a token with the SYSTEM role for the customer; only its hash is stored.',
+    description:
+      'Issues a token for the customer that can do only what its scopes allow (default: usage:write); only its ' +
+      'hash is stored.',
     authScopes: { role: ADMIN_ROLES },
     args: { input: t.arg({ type: CreateServiceTokenInput }) },
     resolve: async (_root, { input }, ctx) => {
       assertCustomerAccess(ctx.viewer, input.customerId.id);
       const { token, tokenHash, prefix } = generateServiceToken();
       const serviceToken = await ctx.prisma.serviceToken.create({
-        data: { customerId: input.customerId.id, name: input.name, tokenHash, prefix, role: 'SYSTEM' },
+        data: {
+          customerId: input.customerId.id,
+          name: input.name,
+          tokenHash,
+          prefix,
+          role: 'SYSTEM',
+          scopes: [...new Set(input.scopes)],
+        },
         select: { id: true },
       });
       return { token, serviceToken };

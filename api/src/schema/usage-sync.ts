@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { requiresScope } from '../auth/scopes.js';
 import { requireViewer } from '../auth/tenancy.js';
 import { badInput } from '../errors.js';
 import { INGEST_ROLES } from '../usage/access.js';
@@ -22,6 +23,7 @@ builder.mutationField('syncPlatformUsage', (t) =>
       'Copies one day of usage (DBU, active users, jobs, queries, model requests) from the system tables of every ' +
       'mapped workspace into the CoPs’ KPIs; replaying a day overwrites it. The daily schedule runs it for yesterday.',
     authScopes: { role: INGEST_ROLES },
+    extensions: requiresScope('usage:write'),
     args: {
       customerId: t.arg.globalID({ for: Customer }),
       date: t.arg({ type: 'Date', required: false, description: 'The day to sync; defaults to yesterday (UTC).' }),

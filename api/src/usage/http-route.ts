@@ -1,6 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { z } from 'zod';
 import { authenticate } from '../auth/authenticate.js';
+import { hasScope } from '../auth/scopes.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { AppDeps } from '../deps.js';
 import { describeError, REST_STATUS } from '../errors.js';
@@ -25,6 +26,7 @@ async function handleUsageReport(request: Request, deps: AppDeps): Promise<Respo
     );
   }
   if (!INGEST_ROLES.includes(viewer.role)) return forbidden('Your role may not report usage.');
+  if (!hasScope(viewer, 'usage:write')) return forbidden('This token lacks the usage:write scope.');
 
   const body: unknown = await request.json().catch(() => undefined);
   if (body === undefined) return badRequest('The body must be a JSON usage report.', []);

@@ -1,5 +1,6 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
+import type { SignInThrottleOptions } from '../../src/auth/sign-in-throttle.js';
 import { loadConfig } from '../../src/config.js';
 import type { RegistryOptions } from '../../src/databricks/registry.js';
 import { closeAppDeps, createAppDeps } from '../../src/deps.js';
@@ -19,7 +20,13 @@ export interface GraphQLResponse<T = Record<string, any>> {
  */
 export function createTestApi(
   env: Record<string, string> = {},
-  options: { watcher?: Partial<RunWatcherOptions>; databricks?: RegistryOptions } = {},
+  options: {
+    watcher?: Partial<RunWatcherOptions>;
+    databricks?: RegistryOptions;
+    signInThrottle?: Partial<SignInThrottleOptions>;
+    /** The app's logger (silent by default), e.g. to capture log lines. */
+    log?: Logger;
+  } = {},
 ) {
   const counter = { statements: 0 };
   /** Shifts the remote cache's clock, to age cached Databricks reads without waiting. */
@@ -33,7 +40,7 @@ export function createTestApi(
     ...env,
   });
   const deps = createAppDeps(config, {
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
     onQuery: () => counter.statements++,
     databricks: {
       attemptTimeoutMs: 1_500,
@@ -43,6 +50,7 @@ export function createTestApi(
     },
     // Tests that need live runs start the watcher themselves (`api.deps.runs.watcher.start()`).
     watcher: { activeIntervalMs: 100, idleIntervalMs: 250, leaseTtlMs: 2_000, ...options.watcher },
+    signInThrottle: options.signInThrottle,
   });
   const prisma = deps.prisma;
   const app = buildApp(deps);

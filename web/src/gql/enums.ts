@@ -38,6 +38,10 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The item does not exist, or not for this viewer’s tenant; `extensions.reason` may say which. */
   | 'NOT_FOUND'
+  /** The request body is larger than the api accepts (HTTP 413). */
+  | 'PAYLOAD_TOO_LARGE'
+  /** Too many attempts (failed sign-ins); `extensions.retryAfterMs` says when to try again (HTTP 429). */
+  | 'RATE_LIMITED'
   /** No valid session or service token: sign in (HTTP 401). */
   | 'UNAUTHENTICATED';
 
@@ -90,6 +94,11 @@ export type RunEventType =
   | 'RUN_FAILED'
   | 'RUN_PROGRESS'
   | 'RUN_STARTED';
+
+/** What a service token may do; it can do nothing else. */
+export type ServiceTokenScope =
+  /** Report and sync platform usage (ingestUsage, syncPlatformUsage, the REST usage endpoint). */
+  | 'USAGE_WRITE';
 
 export type SkillLevel =
   | 'ADVANCED'

@@ -21,6 +21,7 @@ export type CopPhase =
 export type CreateServiceTokenInput = {
   customerId: string | number;
   name: string;
+  scopes?: Array<ServiceTokenScope>;
 };
 
 export type CreateWorkspaceMappingInput = {
@@ -90,6 +91,11 @@ export type RunEventType =
   | 'RUN_FAILED'
   | 'RUN_PROGRESS'
   | 'RUN_STARTED';
+
+/** What a service token may do; it can do nothing else. */
+export type ServiceTokenScope =
+  /** Report and sync platform usage (ingestUsage, syncPlatformUsage, the REST usage endpoint). */
+  | 'USAGE_WRITE';
 
 export type SkillLevel =
   | 'ADVANCED'

@@ -1,5 +1,6 @@
 import type { Job, Run, RunTask } from '../../databricks/api/jobs.js';
 import type { Remote } from '../../databricks/remote-cache.js';
+import { badInput } from '../../errors.js';
 import { builder } from '../builder.js';
 import { epochToDate, remote, remoteList } from './remote.js';
 import { connectionOf, DatabricksWorkspace } from './workspace.js';
@@ -77,7 +78,8 @@ const RunPage = builder
 
 const numericId = (value: string) => {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new TypeError(`"${value}" is not a Databricks id`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(id) || id <= 0)
+    throw badInput(`"${value}" is not a Databricks id: ids are positive whole numbers.`);
   return id;
 };
 

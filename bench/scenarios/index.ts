@@ -1,3 +1,4 @@
+import { dataPath } from './data-path.js';
 import { emulator } from './emulator.js';
 import { gatewayOverhead } from './gateway-overhead.js';
 import { runFanout } from './run-fanout.js';
@@ -8,6 +9,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [gatewayOverhead.name]: gatewayOverhead,
   [emulator.name]: emulator,
   [runFanout.name]: runFanout,
+  [dataPath.name]: dataPath,
 };
 
 /** Scenarios reserved for later, by name, with what they will measure (shown by `--help`); none at present. */

@@ -1,0 +1,42 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerProcess {
+  url: string;
+  close(): Promise<void>;
+}
+
+const WORKERS = fileURLToPath(new URL('../workers/', import.meta.url));
+
+/**
+ * Starts `node <args…>` in `bench/workers/` and waits for the first line it prints, the URL it listens on. Each
+ * server under test runs in its own process, away from the load generator's event loop.
+ */
+export async function startServer(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: WORKERS,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before listening`)));
+  });
+  return { url, close: () => stop(child) };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Node arguments that run a TypeScript worker the way `npm start` runs the api (through tsx). */
+export const tsWorker = (file: string, ...args: string[]) => ['--import', 'tsx', file, ...args];

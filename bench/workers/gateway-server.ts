@@ -1,0 +1,16 @@
+// The api as `npm start` serves it (tsx, NODE_ENV=production), without its background jobs, which would add
+// statements the bench does not ask for: `node --import tsx gateway-server.ts <database url>`. Prints its URL.
+import pino from 'pino';
+import { buildApp } from '../../api/src/app.js';
+import { createAppDeps } from '../../api/src/app-deps.js';
+import { loadConfig } from '../../api/src/config.js';
+import { listen } from '../../api/src/http/server.js';
+
+const deps = createAppDeps(
+  loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: process.argv[2] }),
+  { log: pino({ level: 'silent' }) },
+);
+const server = await listen(buildApp(deps), 0, '127.0.0.1');
+console.log(server.url);
+// Stopped by the bench (SIGTERM).
+process.once('SIGTERM', () => process.exit(0));

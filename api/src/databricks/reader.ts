@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { Integration } from '../generated/prisma/client.js';
 import * as catalog from './api/catalog.js';
 import * as compute from './api/compute.js';
 import * as jobs from './api/jobs.js';
@@ -37,10 +36,6 @@ export class DatabricksReader {
   private readonly usageLoaders = new Map<string, DataLoader<UsageKey, Remote<UsageRow[]>, string>>();
 
   constructor(private readonly gateway: DatabricksGateway) {}
-
-  connection(integration: Pick<Integration, 'id' | 'type' | 'config' | 'secrets' | 'updatedAt'>): WorkspaceConnection {
-    return this.gateway.registry.forIntegration(integration);
-  }
 
   jobs(conn: WorkspaceConnection) {
     return this.read(conn, 'jobs', TTL.metadata, async () => (await jobs.listJobs(conn.rest)).jobs);

@@ -70,7 +70,7 @@ async function checkDatabricksIntegration(ctx: Context, integration: Integration
   const config = databricksConfigSchema.safeParse(integration.config).data;
   let connection: WorkspaceConnection | undefined;
   const credentials = await step('credentials', async () => {
-    connection = ctx.databricks.connection(integration);
+    connection = ctx.databricksGateway.registry.forIntegration(integration);
     await currentUser(connection.rest);
     return AUTH_LABELS[config?.authType ?? 'PAT'];
   });

@@ -1,28 +1,22 @@
 import { ownedByViewer } from '../../auth/tenancy.js';
 import type { Context } from '../../context.js';
-import type { WorkspaceConnection } from '../../databricks/registry.js';
+import { type ConnectionRow, connectionSelect, type WorkspaceConnection } from '../../databricks/registry.js';
 import { builder } from '../builder.js';
 
 /** What a workspace field needs from its row to reach Databricks. */
 export const workspaceSelect = {
   id: true,
   workspaceId: true,
-  integration: { select: { id: true, type: true, config: true, secrets: true, updatedAt: true } },
+  integration: { select: connectionSelect },
 } as const;
 
 export interface WorkspaceRow {
   workspaceId: string;
-  integration: {
-    id: string;
-    type: 'DATABRICKS' | 'SLACK' | 'TEAMS';
-    config: unknown;
-    secrets: unknown;
-    updatedAt: Date;
-  };
+  integration: ConnectionRow;
 }
 
 export const connectionOf = (ctx: Context, row: WorkspaceRow): WorkspaceConnection =>
-  ctx.databricks.connection(row.integration as Parameters<Context['databricks']['connection']>[0]);
+  ctx.databricksGateway.registry.forIntegration(row.integration);
 
 /** A Databricks workspace as a CoP or customer sees it: a workspace mapping and the remote resources behind it. */
 export const DatabricksWorkspace = builder.prismaNode('WorkspaceMapping', {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
+import { ViewerCache, type ViewerCacheOptions } from './auth/viewer-cache.js';
 import type { Config } from './config.js';
 import { createDatabricksGateway } from './databricks/gateway.js';
 import type { RegistryOptions } from './databricks/registry.js';
@@ -13,6 +14,7 @@ export interface AppDepsOptions extends PrismaOptions {
   log: Logger;
   databricks?: RegistryOptions & { now?: () => number };
   watcher?: Partial<RunWatcherOptions>;
+  viewers?: ViewerCacheOptions;
 }
 
 /** Builds the process-wide collaborators (the api process and the tests build them the same way). */
@@ -31,11 +33,16 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       ...options.watcher,
     },
   );
+  const viewers = new ViewerCache(runs.pubsub, options.viewers);
+  viewers.listen((error) =>
+    options.log.error({ err: error }, 'viewer invalidations stopped; cached viewers expire by age'),
+  );
   return {
     config,
     prisma,
     log: options.log,
     sessions: new SessionTokens(config.JWT_SECRET, config.JWT_TTL),
+    viewers,
     secretBox,
     databricksGateway,
     runs,
@@ -44,6 +51,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
 
 /** Stops the watcher and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
+  await deps.viewers.close();
   await deps.runs.close();
   await deps.databricksGateway.registry.close();
   await deps.prisma.$disconnect();

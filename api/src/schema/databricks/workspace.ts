@@ -35,13 +35,23 @@ export const DatabricksWorkspace = builder.prismaNode('WorkspaceMapping', {
   }),
 });
 
-const activeDatabricksMappings = { isActive: true, integration: { type: 'DATABRICKS' as const, isActive: true } };
+/**
+ * A CoP's active Databricks mappings. `workspaces` and `platformUsage` read them with this same query, so that
+ * Prisma loads them once, in the CoP's own statement (different arguments would cost a statement each).
+ */
+export const activeWorkspaceMappings = {
+  where: { isActive: true, integration: { type: 'DATABRICKS' as const, isActive: true } },
+  orderBy: { workspaceName: 'asc' as const },
+};
+
+/** The active mappings of an integration already filtered to active Databricks ones (read once, as above). */
+export const activeMappingsOfIntegration = { where: { isActive: true }, orderBy: { workspaceName: 'asc' as const } };
 
 builder.prismaObjectField('Cop', 'workspaces', (t) =>
   t.relation('workspaceMappings', {
     type: DatabricksWorkspace,
     description: 'Databricks workspaces mapped to this CoP.',
-    query: { where: activeDatabricksMappings, orderBy: { workspaceName: 'asc' } },
+    query: activeWorkspaceMappings,
   }),
 );
 
@@ -53,7 +63,7 @@ builder.prismaObjectFields('Customer', (t) => ({
       integrations: {
         where: { type: 'DATABRICKS', isActive: true },
         select: {
-          workspaceMappings: nestedSelection({ where: { isActive: true }, orderBy: { workspaceName: 'asc' } }),
+          workspaceMappings: nestedSelection(activeMappingsOfIntegration),
         },
       },
     }),

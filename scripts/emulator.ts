@@ -12,10 +12,10 @@ export interface EmbeddedEmulator {
 const PIPELINE_JOB = 'PetInsure360 Pipeline';
 
 /** Starts the Databricks emulator in this process; null (with a warning) when it is missing or fails. */
-export async function startEmbeddedEmulator(): Promise<EmbeddedEmulator | null> {
+export async function startEmbeddedEmulator(options: { caFile: string }): Promise<EmbeddedEmulator | null> {
   try {
     const { startEmulator } = await import('../emulator/src/app.js');
-    return await startEmulator({ quiet: true });
+    return await startEmulator({ quiet: true, caFile: options.caFile });
   } catch (error) {
     console.warn(`! The Databricks emulator could not start; continuing without it.\n  ${(error as Error).message}`);
     return null;

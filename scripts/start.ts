@@ -1,131 +1,206 @@
-// `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo seed, Databricks emulator
-// (when DATABRICKS_HOST is unset), api and web app; Ctrl-C stops everything in order.
-import { existsSync, readFileSync } from 'node:fs';
+// `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo seed, Databricks emulator (when
+// DATABRICKS_HOST is unset), api and web app — started in parallel where they can be; Ctrl-C stops everything in
+// order. `npm start -- --timings` prints how long each phase took.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../api/src/config.js';
-import { ensureDatabase } from '../api/src/db/database-url.js';
-import { type RunningPostgres, startEmbeddedPostgres } from '../api/src/db/embedded-postgres.js';
-import { applyMigrations } from '../api/src/db/migrate.js';
-import { createPrisma } from '../api/src/db/prisma.js';
-import { DEMO_PASSWORD, demoAccounts, seed } from '../prisma/seed/index.js';
 import { type Child, startChild, waitUntilReady } from './child-process.js';
 import { type EmbeddedEmulator, findPipelineJobId, startEmbeddedEmulator } from './emulator.js';
+import { ensurePrismaClient } from './prisma-client.js';
+import { ensureApiBundle } from './start/api-bundle.js';
+import { AlreadyRunningError, acquireInstanceLock } from './start/instance-lock.js';
+import { createPhaseTimer } from './start/phases.js';
+import { takenPorts } from './start/ports.js';
 
-const startedAt = performance.now();
+const timer = createPhaseTimer();
+const showTimings = process.argv.includes('--timings');
 const root = fileURLToPath(new URL('..', import.meta.url));
-const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-const WEB_PORT = Number(process.env.WEB_PORT ?? 5173);
 
 if (existsSync(`${root}/.env`)) process.loadEnvFile(`${root}/.env`);
 const config = loadConfig();
+const DATA_DIR = resolve(root, process.env.DATA_DIR || '.data');
+const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT || 54329);
+const WEB_PORT = Number(process.env.WEB_PORT || 5173);
+const EMULATOR_PORT = Number(process.env.EMULATOR_PORT || 8443);
+const apiUrl = `http://${config.HOST}:${config.PORT}`;
+const webUrl = `http://127.0.0.1:${WEB_PORT}`;
 const step = (message: string) => console.log(`• ${message}`);
 
-let postgres: RunningPostgres | undefined;
+let postgres: { url: string; stop(): Promise<void> } | undefined;
 let emulator: EmbeddedEmulator | null = null;
+let releaseLock: (() => void) | undefined;
 const children: Child[] = [];
 
-let stopping = false;
+let stopping: Promise<void> | undefined;
+/** Stops everything in order, once (a second Ctrl-C or a failure while stopping waits for the same stop). */
 async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    step('Stopping…');
-    // Reverse start order: the api drains its requests while its database and Databricks are still there.
-    for (const child of [...children].reverse()) await child.stop();
-    await emulator?.close().catch(() => undefined);
-    await postgres?.stop();
-  }
+  stopping ??= stopEverything();
+  await stopping;
   process.exit(code);
 }
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
 
-try {
+async function stopEverything() {
+  step('Stopping…');
+  const stopTimer = createPhaseTimer();
+  // The api first: it drains its requests while its database and Databricks are still there.
+  for (const child of [...children].reverse()) await stopTimer.phase(`stop ${child.name}`, () => child.stop());
+  await stopTimer.phase('stop emulator', async () => emulator?.close().catch(() => undefined));
+  await stopTimer.phase('stop postgres', async () =>
+    postgres?.stop().catch((error: Error) => console.error(`PostgreSQL did not stop cleanly: ${error.message}`)),
+  );
+  releaseLock?.();
+  if (showTimings) console.log(['Stop phases (offset, duration):', ...stopTimer.report()].join('\n'));
+}
+
+// `on`, not `once`: a second Ctrl-C while stopping must not kill us mid-stop.
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+process.on('uncaughtException', (error) => {
+  console.error(`\nnpm start failed: ${error.stack ?? error.message}`);
+  void stopAll(1);
+});
+
+/** A child that ends on its own (a crash) takes everything down with a non-zero exit. */
+function watchForCrash(child: Child) {
+  void child.exited.then((exitCode) => {
+    if (stopping) return;
+    console.error(`\nThe ${child.name} exited unexpectedly (code ${exitCode}); stopping everything.`);
+    void stopAll(1);
+  });
+}
+
+async function prepareDatabase(): Promise<string> {
+  const { ensureDatabase } = await import('../api/src/db/database-url.js');
+  const { applyMigrations } = await import('../api/src/db/migrate.js');
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    step(`Starting embedded PostgreSQL on port ${EMBEDDED_PG_PORT} (data in .data/postgres)…`);
-    postgres = await startEmbeddedPostgres({
-      dataDir: `${root}/.data/postgres`,
-      port: EMBEDDED_PG_PORT,
-      database: 'copos',
-    });
+    step(`Starting embedded PostgreSQL on port ${EMBEDDED_PG_PORT} (data in ${DATA_DIR}/postgres)…`);
+    const { startEmbeddedPostgres } = await import('../api/src/db/embedded-postgres.js');
+    postgres = await timer.phase('postgres: start', () =>
+      startEmbeddedPostgres({ dataDir: `${DATA_DIR}/postgres`, port: EMBEDDED_PG_PORT, database: 'copos' }),
+    );
     databaseUrl = postgres.url;
   }
-  if (await ensureDatabase(databaseUrl)) step('Created the database.');
-  step('Applying migrations…');
-  await applyMigrations(databaseUrl);
+  const url = databaseUrl;
+  if (await ensureDatabase(url)) step('Created the database.');
+  const outcome = await timer.phase('postgres: migrations', () => applyMigrations(url));
+  step(outcome === 'applied' ? 'Applied the database migrations.' : 'Database migrations are up to date.');
+  return url;
+}
+
+async function seedIfEmpty(databaseUrl: string, databricks: { host?: string; token?: string }) {
+  const { createPrisma } = await import('../api/src/db/prisma.js');
+  const prisma = createPrisma(databaseUrl);
+  try {
+    if ((await prisma.customer.count()) > 0) return;
+    step('Seeding demo data…');
+    const { seed } = await import('../prisma/seed/index.js');
+    const pipelineJobId = emulator ? await findPipelineJobId(emulator) : undefined;
+    const { serviceTokens } = await seed(prisma, {
+      secretsKey: config.SECRETS_KEY,
+      databricks: { host: databricks.host, token: databricks.token, pipelineJobId },
+    });
+    for (const { customer, token } of serviceTokens)
+      console.log(`  Usage-job service token for ${customer} (shown once): ${token}`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function startApi(
+  bundle: string,
+  databaseUrl: string,
+  databricks: { host?: string; token?: string; caFile?: string },
+): Child {
+  // The Databricks SQL driver trusts extra CAs only through NODE_EXTRA_CA_CERTS, read at process start.
+  return startChild('api', process.execPath, ['--enable-source-maps', bundle], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ...(databricks.host && { DATABRICKS_HOST: databricks.host }),
+      ...(databricks.token && { DATABRICKS_TOKEN: databricks.token }),
+      ...(databricks.caFile && { NODE_EXTRA_CA_CERTS: databricks.caFile }),
+    },
+  });
+}
+
+/** Vite's dev server, started directly (not through npm and a shell) so that stopping it stops it. */
+function startWeb(): Child {
+  const manifest = createRequire(`${root}/web/package.json`).resolve('vite/package.json');
+  const vite = join(dirname(manifest), 'bin/vite.js');
+  return startChild('web app', process.execPath, [vite, '--port', String(WEB_PORT), '--strictPort'], {
+    cwd: `${root}/web`,
+    env: { ...process.env, VITE_API_URL: apiUrl },
+  });
+}
+
+async function main() {
+  releaseLock = acquireInstanceLock(`${DATA_DIR}/npm-start.pid`);
+  const taken = await takenPorts([
+    { port: config.PORT, host: config.HOST, owner: 'the api', variable: 'PORT' },
+    { port: WEB_PORT, host: '127.0.0.1', owner: 'the web app', variable: 'WEB_PORT' },
+    ...(config.DATABRICKS_HOST
+      ? []
+      : [{ port: EMULATOR_PORT, host: '127.0.0.1', owner: 'the Databricks emulator', variable: 'EMULATOR_PORT' }]),
+    ...(config.DATABASE_URL
+      ? []
+      : [
+          { port: EMBEDDED_PG_PORT, host: '127.0.0.1', owner: 'the embedded PostgreSQL', variable: 'EMBEDDED_PG_PORT' },
+        ]),
+  ]);
+  if (taken.length > 0) {
+    for (const line of taken) console.error(line);
+    await stopAll(1);
+  }
+  if (await timer.phase('prisma client', ensurePrismaClient)) step('Generated the Prisma client (schema changed).');
+
+  // The dev server only proxies to the api: it can come up while everything else does.
+  const web = startWeb();
+  children.push(web);
+  watchForCrash(web);
 
   const databricks = {
     host: config.DATABRICKS_HOST,
     token: config.DATABRICKS_TOKEN,
     caFile: process.env.NODE_EXTRA_CA_CERTS,
   };
-  if (!config.DATABRICKS_HOST) {
+  const startEmulator = async () => {
+    if (config.DATABRICKS_HOST) return;
     step('Starting the Databricks emulator…');
-    emulator = await startEmbeddedEmulator();
+    emulator = await startEmbeddedEmulator({ caFile: process.env.EMULATOR_CA_FILE || `${DATA_DIR}/emulator/ca.pem` });
     if (emulator) Object.assign(databricks, { host: emulator.url, token: emulator.token, caFile: emulator.caFile });
-  }
-
-  const prisma = createPrisma(databaseUrl);
-  try {
-    if ((await prisma.customer.count()) === 0) {
-      step('Seeding demo data…');
-      const pipelineJobId = emulator ? await findPipelineJobId(emulator) : undefined;
-      const { serviceTokens } = await seed(prisma, {
-        secretsKey: config.SECRETS_KEY,
-        databricks: { host: databricks.host, token: databricks.token, pipelineJobId },
-      });
-      for (const { customer, token } of serviceTokens)
-        console.log(`  Usage-job service token for ${customer} (shown once): ${token}`);
-    }
-  } finally {
-    await prisma.$disconnect();
-  }
+  };
+  const [databaseUrl, bundle] = await Promise.all([
+    timer.phase('postgres', prepareDatabase),
+    timer.phase('api: build (when its sources changed)', () => ensureApiBundle(root)),
+    timer.phase('emulator', startEmulator),
+  ]);
 
   step('Starting the api…');
-  // The Databricks SQL driver trusts extra CAs only through NODE_EXTRA_CA_CERTS, read at process start.
-  const api = startChild('api', process.execPath, ['--import', 'tsx', `${root}/api/src/main.ts`], {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    ...(databricks.host && { DATABRICKS_HOST: databricks.host }),
-    ...(databricks.token && { DATABRICKS_TOKEN: databricks.token }),
-    ...(databricks.caFile && { NODE_EXTRA_CA_CERTS: databricks.caFile }),
-  });
+  const api = startApi(bundle.file, databaseUrl, databricks);
   children.push(api);
-  const apiUrl = `http://${config.HOST}:${config.PORT}`;
-  await waitUntilReady(api, `${apiUrl}/ready`);
-  void api.exited.then((code) => {
-    if (stopping) return;
-    console.error(`The api exited unexpectedly (code ${code}).`);
-    void stopAll(1);
-  });
-
-  const webUrl = startWeb(apiUrl);
-  printReady(apiUrl, webUrl, emulator?.url ?? config.DATABRICKS_HOST);
-} catch (error) {
-  console.error(`\nnpm start failed: ${(error as Error).message}`);
-  await stopAll(1);
+  watchForCrash(api);
+  await Promise.all([
+    timer.phase('seed (first start only)', () => seedIfEmpty(databaseUrl, databricks)),
+    timer.phase('api: start', () => waitUntilReady(api, `${apiUrl}/ready`)),
+    timer.phase('web app', () => waitUntilReady(web, webUrl)),
+  ]);
+  await printReady(databricks.host);
 }
 
-/** The web app's dev server, once `web/` has one; null until then. */
-function startWeb(apiUrl: string): string | null {
-  const manifest = JSON.parse(readFileSync(`${root}/web/package.json`, 'utf8')) as { scripts?: Record<string, string> };
-  if (!manifest.scripts?.dev) return null;
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const args = ['run', 'dev', '-w', 'web', '--', '--port', String(WEB_PORT), '--strictPort'];
-  children.push(startChild('web', npm, args, { ...process.env, VITE_API_URL: apiUrl }));
-  return `http://127.0.0.1:${WEB_PORT}`;
-}
-
-function printReady(apiUrl: string, webUrl: string | null, databricksUrl: string | undefined) {
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+async function printReady(databricksUrl: string | undefined) {
+  const { DEMO_PASSWORD, demoAccounts } = await import('../prisma/seed/index.js');
   const width = Math.max(...demoAccounts().map((account) => account.email.length));
   console.log(
     [
       '',
-      `CoP OS is ready (${seconds} s).`,
+      `CoP OS is ready (${(timer.elapsedMs() / 1000).toFixed(1)} s).`,
       `  GraphiQL    ${apiUrl}/graphql`,
-      `  Web app     ${webUrl ?? '(web/ has no dev server yet)'}`,
+      `  Web app     ${webUrl}`,
       `  Databricks  ${databricksUrl ?? '(none: DATABRICKS_HOST unset and the emulator did not start)'}${emulator ? ' (emulator)' : ''}`,
+      ...(showTimings ? ['', 'Start-up phases (offset, duration):', ...timer.report()] : []),
       '',
       `Demo accounts (password "${DEMO_PASSWORD}"):`,
       ...demoAccounts().map((a) => `  ${a.email.padEnd(width)}  ${a.role.padEnd(14)} ${a.customer ?? ''}`),
@@ -133,4 +208,13 @@ function printReady(apiUrl: string, webUrl: string | null, databricksUrl: string
       'Ctrl-C stops everything.',
     ].join('\n'),
   );
+}
+
+try {
+  await main();
+} catch (error) {
+  // A start cut short by Ctrl-C fails in whatever step it was in: that is no error to report.
+  if (!stopping) console.error(`\nnpm start failed: ${(error as Error).message}`);
+  if (error instanceof AlreadyRunningError) process.exit(1);
+  await stopAll(1);
 }

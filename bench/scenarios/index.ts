@@ -3,6 +3,7 @@ import { emulator } from './emulator.js';
 import { gatewayOverhead } from './gateway-overhead.js';
 import { runFanout } from './run-fanout.js';
 import type { Scenario } from './scenario.js';
+import { start } from './start.js';
 
 /** Every runnable scenario, by name, in the order `all` runs them. */
 export const SCENARIOS: Record<string, Scenario> = {
@@ -10,6 +11,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [emulator.name]: emulator,
   [runFanout.name]: runFanout,
   [dataPath.name]: dataPath,
+  [start.name]: start,
 };
 
 /** Scenarios reserved for later, by name, with what they will measure (shown by `--help`); none at present. */

@@ -60,18 +60,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const url = `http://127.0.0.1:${await freePort()}`;
     options.log(`Starting the api (serving web/dist) on ${url}…`);
     const api = startChild('api', process.execPath, ['--import', 'tsx', `${repoRoot}api/src/main.ts`], {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      DATABRICKS_HOST: emulator.url,
-      DATABRICKS_TOKEN: emulator.token,
-      // The Databricks SQL driver trusts the emulator's self-signed certificate only through this, read at start.
-      NODE_EXTRA_CA_CERTS: emulator.caFile,
-      WEB_DIST_DIR: `${repoRoot}web/dist`,
-      PORT: new URL(url).port,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      RUN_WATCH_INTERVAL_MS: '250',
-      RUN_WATCH_IDLE_INTERVAL_MS: '1000',
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        DATABRICKS_HOST: emulator.url,
+        DATABRICKS_TOKEN: emulator.token,
+        // The Databricks SQL driver trusts the emulator's self-signed certificate only through this, read at start.
+        NODE_EXTRA_CA_CERTS: emulator.caFile,
+        WEB_DIST_DIR: `${repoRoot}web/dist`,
+        PORT: new URL(url).port,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RUN_WATCH_INTERVAL_MS: '250',
+        RUN_WATCH_IDLE_INTERVAL_MS: '1000',
+      },
     });
     children.push(api);
     await waitUntilReady(api, `${url}/ready`);

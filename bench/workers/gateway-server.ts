@@ -1,5 +1,6 @@
-// The api as `npm start` serves it (tsx, NODE_ENV=production), without its background jobs, which would add
-// statements the bench does not ask for: `node --import tsx gateway-server.ts <database url>`. Prints its URL.
+// The api as `npm start` serves it (bundled by esbuild, NODE_ENV=production), without its background jobs, which
+// would add statements the bench does not ask for: built and started by `bundledWorker` in `lib/servers.ts` with
+// the database URL as argument. Prints its URL.
 import pino from 'pino';
 import { buildApp } from '../../api/src/app.js';
 import { createAppDeps } from '../../api/src/app-deps.js';

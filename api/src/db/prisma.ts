@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { cacheQueryPlans } from './query-plan-cache.js';
 
 export type { PrismaClient };
 
@@ -46,6 +47,7 @@ class PreparingClient extends pg.Client {
 }
 
 export function createPrisma(databaseUrl: string, options: PrismaOptions = {}): PrismaClient {
+  cacheQueryPlans();
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, Client: PreparingClient });
   if (!options.onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });

@@ -20,6 +20,11 @@ const config: CodegenConfig = {
         scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown' },
       },
     },
+    // Every enum of the schema, used by a document or not: `ErrorCode` (the codes of `extensions.code`) above all.
+    [root('./web/src/gql/enums.ts')]: {
+      plugins: ['typescript'],
+      config: { onlyEnums: true, enumsAsTypes: true },
+    },
     // Graphcache's schema awareness (interfaces like Node, which types have no identity of their own).
     [root('./web/src/gql/introspection.ts')]: {
       plugins: ['urql-introspection'],

@@ -1,6 +1,6 @@
 // `npm run db:seed`: loads the demo data into DATABASE_URL (safe to run again).
-import { loadConfig } from '../api/src/config.js';
-import { createPrisma } from '../api/src/db/prisma.js';
+import { loadConfig } from '@cop-os/api/config';
+import { createPrisma } from '@cop-os/api/db/prisma';
 import { DEMO_PASSWORD, demoAccounts, seed } from './seed/index.js';
 
 try {

@@ -19,8 +19,8 @@ export function buildApp(deps: AppDeps) {
     graphiql: { title: 'CoP OS GraphQL', subscriptionsProtocol: 'WS' },
     logging: deps.log,
     maskedErrors: {
-      maskError: createMaskError(deps.config.NODE_ENV !== 'production'),
-      isDev: deps.config.NODE_ENV !== 'production',
+      maskError: createMaskError(deps.config.DEBUG_ERRORS),
+      isDev: deps.config.DEBUG_ERRORS,
     },
     context: ({ request, authorization, connection }) =>
       // WebSocket connections pass the token from connection params; HTTP from the header.

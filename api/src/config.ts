@@ -13,6 +13,14 @@ const configSchema = z.object({
   /** 32-byte key (base64) that encrypts integration secrets at rest (AES-256-GCM). */
   SECRETS_KEY: z.string().default('ZGV2LW9ubHktc2VjcmV0cy1rZXktY2hhbmdlLW1lISE='),
   REDIS_URL: z.string().optional(),
+  /**
+   * `1` attaches an unexpected error's message and stack to `extensions.originalError` in GraphQL responses.
+   * For debugging only: by default (in development too) responses never carry internals; the log has them.
+   */
+  DEBUG_ERRORS: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((value) => value === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Deepest selection a query may have. */
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),

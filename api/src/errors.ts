@@ -1,22 +1,33 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import { AiError } from './ai/errors.js';
+import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
+import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
+
+/**
+ * The error vocabulary: every code the api puts in `extensions.code`, with what it means for a client.
+ * The schema publishes it as the `ErrorCode` enum, so clients take the list from codegen instead of copying it.
+ */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: 'No valid session or service token: sign in (HTTP 401).',
+  FORBIDDEN: 'The viewer’s role or tenant does not allow this (HTTP 403).',
+  NOT_FOUND: 'The item does not exist, or not for this viewer’s tenant; `extensions.reason` may say which.',
+  BAD_USER_INPUT: 'An argument was not accepted; the message says why and `extensions.fields` names the inputs.',
+  CONFLICT: 'The item’s state does not allow this now (a closed survey, an answer given already).',
+  DATABRICKS_UNAVAILABLE:
+    'The workspace did not answer (down, 5xx, timed out, circuit open); only remote fields are null.',
+  DATABRICKS_RATE_LIMITED: 'The workspace asked to slow down; `extensions.retryAfterMs` says when to try again.',
+  DATABRICKS_AUTH: 'The workspace refused the integration’s credentials: a customer admin must update them.',
+  AI_BAD_RESPONSE: 'The model answered something unusable; asking again may succeed.',
+} as const satisfies Record<string, string>;
 
 /** Codes a client can branch on; they travel in `extensions.code`. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'DATABRICKS_UNAVAILABLE'
-  | 'DATABRICKS_RATE_LIMITED'
-  | 'DATABRICKS_AUTH'
-  | 'AI_BAD_RESPONSE';
+export type ErrorCode = keyof typeof ERROR_CODES;
 
-const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 export function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  const status = httpStatus[code];
+  const status = HTTP_STATUS[code];
   return createGraphQLError(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
 }
 
@@ -25,3 +36,62 @@ export const forbidden = (message = 'You are not allowed to do this.') => appErr
 export const unauthenticated = () => appError('UNAUTHENTICATED', 'Sign in to continue.');
 export const badInput = (message: string, field?: string) =>
   appError('BAD_USER_INPUT', message, field ? { fields: [field] } : {});
+
+/** A domain failure said in the vocabulary: its code, its message (in words, for users) and extra extensions. */
+export interface DescribedError {
+  code: ErrorCode;
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+const DATABRICKS_CODES: Record<DatabricksErrorKind, ErrorCode> = {
+  UNAVAILABLE: 'DATABRICKS_UNAVAILABLE',
+  RATE_LIMITED: 'DATABRICKS_RATE_LIMITED',
+  AUTH: 'DATABRICKS_AUTH',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_REQUEST: 'BAD_USER_INPUT',
+};
+
+const AI_CODES: Record<AiError['reason'], ErrorCode> = {
+  BAD_RESPONSE: 'AI_BAD_RESPONSE',
+  NO_FREE_TEXT_ANSWERS: 'BAD_USER_INPUT',
+  NO_DATABRICKS_INTEGRATION: 'NOT_FOUND',
+};
+
+/**
+ * The one translation of the services' own errors into the vocabulary (services stay free of GraphQL);
+ * `undefined` for anything else, which is unexpected and stays masked. The GraphQL error masking and the
+ * REST routes both use it.
+ */
+export function describeError(error: unknown): DescribedError | undefined {
+  if (error instanceof DatabricksError) {
+    const { retryAfterMs } = error.details;
+    return {
+      code: DATABRICKS_CODES[error.kind],
+      message: error.message,
+      extensions: retryAfterMs ? { retryAfterMs } : {},
+    };
+  }
+  if (error instanceof AiError) {
+    const extensions = error.reason === 'BAD_RESPONSE' ? error.details : { reason: error.reason };
+    return { code: AI_CODES[error.reason], message: error.message, extensions };
+  }
+  if (error instanceof UsageAttributionError) {
+    return { code: 'NOT_FOUND', message: error.message, extensions: { reason: error.reason } };
+  }
+  if (error instanceof UsageAccessError) return { code: 'FORBIDDEN', message: error.message, extensions: {} };
+  return undefined;
+}
+
+/** The HTTP status a REST route answers each code with (GraphQL answers 200 but for 401 and 403). */
+export const REST_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  DATABRICKS_UNAVAILABLE: 503,
+  DATABRICKS_RATE_LIMITED: 429,
+  DATABRICKS_AUTH: 502,
+  AI_BAD_RESPONSE: 502,
+};

@@ -1,7 +1,7 @@
 // The api process: `node --import tsx api/src/main.ts` (what `npm start` and the Docker image run).
 import { buildApp } from './app.js';
-import { closeAppDeps, createAppDeps } from './app-deps.js';
 import { type Config, loadConfig } from './config.js';
+import { closeAppDeps, createAppDeps } from './deps.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
 import { startUsageSyncSchedule } from './usage-sync/scheduler.js';

@@ -1,5 +1,5 @@
-import { dropDatabase, recreateDatabase } from '../../api/src/db/database-url.js';
-import { applyMigrations } from '../../api/src/db/migrate.js';
+import { dropDatabase, recreateDatabase } from '@cop-os/api/db/database-url';
+import { applyMigrations } from '@cop-os/api/db/migrate';
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 

@@ -1,6 +1,6 @@
+import type { AppDeps } from '@cop-os/api/deps';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { request } from 'undici';
-import type { AppDeps } from '../../api/src/deps.js';
 import { connectEmulator } from '../../api/test/support/databricks.js';
 import { createTenant } from '../../api/test/support/fixtures.js';
 import type { RunningEmulator } from '../../emulator/src/app.js';

@@ -1,10 +1,10 @@
+import { buildApp } from '@cop-os/api/app';
+import { loadConfig } from '@cop-os/api/config';
+import { closeAppDeps, createAppDeps } from '@cop-os/api/deps';
+import { listen } from '@cop-os/api/http/server';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
 import { Agent, request } from 'undici';
-import { buildApp } from '../../api/src/app.js';
-import { closeAppDeps, createAppDeps } from '../../api/src/app-deps.js';
-import { loadConfig } from '../../api/src/config.js';
-import { listen } from '../../api/src/http/server.js';
 import { connectEmulator } from '../../api/test/support/databricks.js';
 import { createTenant } from '../../api/test/support/fixtures.js';
 import { createBenchDatabase } from '../lib/database.js';

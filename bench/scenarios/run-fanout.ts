@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildApp } from '@cop-os/api/app';
+import { loadConfig } from '@cop-os/api/config';
+import type { AppDeps } from '@cop-os/api/deps';
+import { closeAppDeps, createAppDeps } from '@cop-os/api/deps';
+import { listen } from '@cop-os/api/http/server';
 import pino from 'pino';
-import { buildApp } from '../../api/src/app.js';
-import { closeAppDeps, createAppDeps } from '../../api/src/app-deps.js';
-import { loadConfig } from '../../api/src/config.js';
-import type { AppDeps } from '../../api/src/deps.js';
-import { listen } from '../../api/src/http/server.js';
 import type { RunningEmulator } from '../../emulator/src/app.js';
 import { createBenchDatabase } from '../lib/database.js';
 import { startBenchEmulator, untilSqlReady } from '../lib/emulator.js';

@@ -6,9 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Run } from '@cop-os/api/databricks/api/jobs';
+import { runFingerprint } from '@cop-os/api/runs/snapshot';
 import { Agent, request } from 'undici';
-import type { Run } from '../../api/src/databricks/api/jobs.js';
-import { runFingerprint } from '../../api/src/runs/snapshot.js';
 import type { PollerMessage, PollOrder } from './fanout-messages.js';
 
 const send = (message: PollerMessage) => process.send!(message);

@@ -3,9 +3,9 @@
  * process only serves them), timestamps every event on receipt and sends the streams back when all completed.
  */
 import { performance } from 'node:perf_hooks';
+import { fingerprint } from '@cop-os/api/runs/snapshot';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { fingerprint } from '../../api/src/runs/snapshot.js';
 import type { DeliveredEvent, SubscribeOrder, SubscriberMessage, SubscriptionStream } from './fanout-messages.js';
 
 const RUN_EVENTS = `subscription($runId: ID!) {

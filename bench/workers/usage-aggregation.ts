@@ -5,9 +5,9 @@
  * the samples as JSON to BENCH_RESULT_FILE.
  */
 import { writeFile } from 'node:fs/promises';
-import { createCredentialProvider } from '../../api/src/databricks/credentials.js';
-import { DatabricksSqlClient, type SqlQuery, type SqlRows } from '../../api/src/databricks/sql-client.js';
-import { queryDailyUsage, type UsageRow } from '../../api/src/databricks/usage-query.js';
+import { createCredentialProvider } from '@cop-os/api/databricks/credentials';
+import { DatabricksSqlClient, type SqlQuery, type SqlRows } from '@cop-os/api/databricks/sql-client';
+import { queryDailyUsage, type UsageRow } from '@cop-os/api/databricks/usage-query';
 import { createSqlEngine } from '../../emulator/src/sql/engine.js';
 import { sideBySide } from '../lib/stats.js';
 import { AGGREGATION, type AggregationResult } from './usage-aggregation-settings.js';

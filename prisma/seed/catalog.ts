@@ -1,4 +1,4 @@
-import type { CopPhase, EventKind, UseCaseStatus } from '../../api/src/generated/prisma/enums.js';
+import type { CopPhase, EventKind, UseCaseStatus } from '@cop-os/api/prisma/enums';
 
 /** The demo tenants and their communities: the fixed, hand-written part of the seed. */
 export interface CustomerSpec {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../../api/src/db/prisma.js';
+import type { PrismaClient } from '@cop-os/api/db/prisma';
 import type { CopPeople } from './people.js';
 import { between, pick, randomFrom, sample } from './random.js';
 import { addDays, copTitlesOf, missing, missingByCopTitle } from './rows.js';

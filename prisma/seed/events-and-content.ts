@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../api/src/db/prisma.js';
-import type { AssetType, SkillLevel } from '../../api/src/generated/prisma/enums.js';
+import type { PrismaClient } from '@cop-os/api/db/prisma';
+import type { AssetType, SkillLevel } from '@cop-os/api/prisma/enums';
 import type { CopPeople } from './people.js';
 import { between, pick, type Random, randomFrom } from './random.js';
 import { addDays, copTitlesOf, missingByCopTitle } from './rows.js';

@@ -1,6 +1,6 @@
-import { hashPassword } from '../../api/src/auth/passwords.js';
-import { SecretBox } from '../../api/src/auth/secret-box.js';
-import type { PrismaClient } from '../../api/src/db/prisma.js';
+import { hashPassword } from '@cop-os/api/auth/passwords';
+import { SecretBox } from '@cop-os/api/auth/secret-box';
+import type { PrismaClient } from '@cop-os/api/db/prisma';
 import { seedChampions, seedDiscussions, seedUseCases } from './engagement.js';
 import { seedContent, seedEvents } from './events-and-content.js';
 import { type DatabricksSettings, seedIntegrations, seedServiceTokens } from './integrations.js';

@@ -1,7 +1,7 @@
-import type { SecretBox } from '../../api/src/auth/secret-box.js';
-import { generateServiceToken } from '../../api/src/auth/service-tokens.js';
-import type { PrismaClient } from '../../api/src/db/prisma.js';
-import { databricksConfigSchema, type SealedSecrets } from '../../api/src/integrations/databricks-config.js';
+import type { SecretBox } from '@cop-os/api/auth/secret-box';
+import { generateServiceToken } from '@cop-os/api/auth/service-tokens';
+import type { PrismaClient } from '@cop-os/api/db/prisma';
+import { databricksConfigSchema, type SealedSecrets } from '@cop-os/api/integrations/databricks-config';
 import { missing } from './rows.js';
 import type { SeededCop, SeededCustomer } from './tenants.js';
 

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../api/src/db/prisma.js';
-import type { CopPhase } from '../../api/src/generated/prisma/enums.js';
+import type { PrismaClient } from '@cop-os/api/db/prisma';
+import type { CopPhase } from '@cop-os/api/prisma/enums';
 import type { CopPeople } from './people.js';
 import { randomFrom } from './random.js';
 import { addDays } from './rows.js';

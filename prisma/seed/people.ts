@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../api/src/db/prisma.js';
-import type { MembershipRole, Role } from '../../api/src/generated/prisma/enums.js';
+import type { PrismaClient } from '@cop-os/api/db/prisma';
+import type { MembershipRole, Role } from '@cop-os/api/prisma/enums';
 import { CUSTOMERS, type CustomerSpec } from './catalog.js';
 import { between, randomFrom, sample } from './random.js';
 import { addDays } from './rows.js';

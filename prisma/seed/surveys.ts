@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../../api/src/db/prisma.js';
-import type { CopPhase, QuestionType } from '../../api/src/generated/prisma/enums.js';
+import type { PrismaClient } from '@cop-os/api/db/prisma';
+import type { CopPhase, QuestionType } from '@cop-os/api/prisma/enums';
 import type { CopPeople } from './people.js';
 import { between, pick, type Random, randomFrom, sample } from './random.js';
 import { addDays, copTitlesOf, missingByCopTitle } from './rows.js';

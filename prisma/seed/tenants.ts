@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../api/src/db/prisma.js';
+import type { PrismaClient } from '@cop-os/api/db/prisma';
 import { type CopSpec, CUSTOMERS, type CustomerSpec } from './catalog.js';
 import { addDays } from './rows.js';
 

@@ -1,14 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
 import type { AppDeps } from '../deps.js';
+import type { RestRoute } from '../http/rest-route.js';
 import { jobNotificationRoute } from '../runs/webhook.js';
 import { usageRoute } from '../usage/http-route.js';
-
-/** A plain HTTP endpoint served next to `/graphql` (e.g. the usage ingestion endpoint). */
-export interface RestRoute {
-  method: 'GET' | 'POST';
-  path: string;
-  handle(request: Request, deps: AppDeps): Promise<Response>;
-}
 
 const routes: RestRoute[] = [usageRoute, jobNotificationRoute];
 

@@ -121,3 +121,13 @@ export function failureMessage(snapshot: RunSnapshot): string | null {
   const failed = snapshot.tasks.find((task) => task.resultState === 'FAILED' && task.message);
   return failed?.message ?? snapshot.stateMessage;
 }
+
+/** Remaining time from the typical duration; null when unknown or finished. */
+export function etaMs(
+  expectedDurationMs: number | null,
+  snapshot: Pick<RunSnapshot, 'isTerminal' | 'startedAt'>,
+): number | null {
+  if (expectedDurationMs === null || snapshot.isTerminal) return null;
+  const elapsed = snapshot.startedAt ? Date.now() - snapshot.startedAt.getTime() : 0;
+  return Math.max(0, expectedDurationMs - elapsed);
+}

@@ -8,6 +8,7 @@ import { releaseLeases, tryHoldLease } from './lease.js';
 import type { RunPubSub } from './pubsub.js';
 import {
   currentTask,
+  etaMs,
   eventFor,
   failureMessage,
   type RunSnapshot,
@@ -211,16 +212,6 @@ export class RunWatcher {
       if (output.error) task.message = output.error;
     }
   }
-}
-
-/** Remaining time from the typical duration; null when unknown or finished. */
-export function etaMs(
-  expectedDurationMs: number | null,
-  snapshot: Pick<RunSnapshot, 'isTerminal' | 'startedAt'>,
-): number | null {
-  if (expectedDurationMs === null || snapshot.isTerminal) return null;
-  const elapsed = snapshot.startedAt ? Date.now() - snapshot.startedAt.getTime() : 0;
-  return Math.max(0, expectedDurationMs - elapsed);
 }
 
 /** Every active run of the workspace, following pages (25 runs a page is Databricks' limit). */

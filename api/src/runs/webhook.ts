@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import type { RestRoute } from '../plugins/rest-routes.js';
+import type { RestRoute } from '../http/rest-route.js';
 
 /**
  * Databricks job notifications (a "generic webhook" notification destination). They carry ids only, no

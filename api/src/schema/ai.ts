@@ -1,5 +1,4 @@
 import { ADVICE_KEY, type CopAdvice, copAdvice, copAdviceSchema } from '../ai/cop-advice.js';
-import { AiError } from '../ai/errors.js';
 import type { AiDeps } from '../ai/serving-target.js';
 import type { StoredSummary } from '../ai/summary-cache.js';
 import { loadSummaries } from '../ai/summary-cache.js';
@@ -7,11 +6,10 @@ import { SURVEY_SUMMARY_KEY, type SurveySummary, surveySummary, surveySummarySch
 import { ownedByViewer, requireViewer } from '../auth/tenancy.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { appError, badInput, forbidden } from '../errors.js';
+import { forbidden } from '../errors.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
-import { remote } from './databricks/remote.js';
-import { copOwnedRow, found } from './ownership.js';
+import { findOwned } from './ownership.js';
 import { Survey } from './survey.js';
 
 const AiAnswer = builder.interfaceRef<StoredSummary<unknown>>('AiAnswer').implement({
@@ -144,23 +142,6 @@ async function assertMayAskAi(ctx: Context, copId: string): Promise<void> {
   if (leads === 0) throw forbidden('Only editors and the leads of this CoP may ask the AI.');
 }
 
-/** Runs an AI call; Databricks failures and unusable answers become typed errors. */
-async function aiCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await remote(call);
-  } catch (error) {
-    if (!(error instanceof AiError)) throw error;
-    switch (error.reason) {
-      case 'BAD_RESPONSE':
-        throw appError('AI_BAD_RESPONSE', error.message, error.details);
-      case 'NO_FREE_TEXT_ANSWERS':
-        throw badInput(error.message);
-      case 'NO_DATABRICKS_INTEGRATION':
-        throw appError('NOT_FOUND', error.message, { reason: error.reason });
-    }
-  }
-}
-
 builder.mutationFields((t) => ({
   generateCopAdvice: t.field({
     type: CopAdviceRef,
@@ -173,17 +154,9 @@ builder.mutationFields((t) => ({
       refresh: t.arg.boolean({ required: false, description: 'Ask the model even when a fresh answer is cached.' }),
     },
     resolve: async (_root, { copId, refresh }, ctx) => {
-      const cop = found(
-        await ctx.prisma.cop.findFirst({
-          where: { id: copId.id, ...ownedByViewer(ctx.viewer) },
-          select: { id: true, customerId: true },
-        }),
-        'CoP',
-      );
+      const cop = await findOwned(ctx, 'cop', copId.id, { select: { id: true, customerId: true } });
       await assertMayAskAi(ctx, cop.id);
-      return aiCall(() =>
-        copAdvice(aiDeps(ctx), { copId: cop.id, customerId: cop.customerId, refresh: refresh ?? false }),
-      );
+      return copAdvice(aiDeps(ctx), { copId: cop.id, customerId: cop.customerId, refresh: refresh ?? false });
     },
   }),
   summarizeSurvey: t.field({
@@ -197,23 +170,17 @@ builder.mutationFields((t) => ({
       refresh: t.arg.boolean({ required: false, description: 'Ask the model even when a fresh summary is cached.' }),
     },
     resolve: async (_root, { surveyId, refresh }, ctx) => {
-      const survey = found(
-        await ctx.prisma.survey.findFirst({
-          where: copOwnedRow(ctx, surveyId.id),
-          select: { id: true, title: true, copId: true, cop: { select: { customerId: true } } },
-        }),
-        'Survey',
-      );
+      const survey = await findOwned(ctx, 'survey', surveyId.id, {
+        select: { id: true, title: true, copId: true, cop: { select: { customerId: true } } },
+      });
       await assertMayAskAi(ctx, survey.copId);
-      return aiCall(() =>
-        surveySummary(aiDeps(ctx), {
-          surveyId: survey.id,
-          copId: survey.copId,
-          customerId: survey.cop.customerId,
-          title: survey.title,
-          refresh: refresh ?? false,
-        }),
-      );
+      return surveySummary(aiDeps(ctx), {
+        surveyId: survey.id,
+        copId: survey.copId,
+        customerId: survey.cop.customerId,
+        title: survey.title,
+        refresh: refresh ?? false,
+      });
     },
   }),
 }));

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { inViewerCops } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { deleteOwned, found, ownedCopId, ownedNode } from './ownership.js';
 import { User } from './user.js';
 
 export const Champion = builder.prismaNode('Champion', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  findUnique: ownedNode('champion'),
   nullable: true,
   fields: (t) => ({
     user: t.relation('user'),
@@ -61,7 +60,6 @@ builder.mutationFields((t) => ({
     description: 'Withdraws a recognition; returns its id.',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Champion }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(await ctx.prisma.champion.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Champion'),
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'champion', id),
   }),
 }));

@@ -1,14 +1,11 @@
-import type { InputFieldBuilder } from '@pothos/core';
 import { z } from 'zod';
-import { inViewerCops } from '../auth/tenancy.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
-import { notFound } from '../errors.js';
 import type { AssetType } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { AssetTypeEnum, SkillLevelEnum } from './enums.js';
-import { withoutNulls } from './input.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { type InputFields, withoutNulls } from './input.js';
+import { deleteOwned, ownedCopId, ownedNode, updateOwned } from './ownership.js';
 
 /** Workspace hosts the web app's CSP allows in frames: `*.cloud.databricks.com` (AWS) and `*.azuredatabricks.net`. */
 const DATABRICKS_HOST_SUFFIXES = ['.cloud.databricks.com', '.azuredatabricks.net'];
@@ -31,7 +28,7 @@ export const databricksLink = (asset: { assetType: AssetType; url: string }) =>
 
 export const ContentAsset = builder.prismaNode('ContentAsset', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  findUnique: ownedNode('contentAsset'),
   nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -91,8 +88,6 @@ builder.prismaObjectField('Cop', 'contentAssets', (t) =>
     }),
   }),
 );
-
-type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
 
 const assetTitle = z.string().trim().min(2, 'A title needs at least 2 characters.').max(200);
 const assetUrl = z
@@ -154,32 +149,23 @@ builder.mutationFields((t) => ({
     type: 'ContentAsset',
     authScopes: { role: EDITOR_ROLES },
     args: { id: t.arg.globalID({ for: ContentAsset }), input: t.arg({ type: UpdateContentAssetInput }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      found(await ctx.prisma.contentAsset.findFirst({ where: copOwnedRow(ctx, id.id), select: { id: true } }), 'Asset');
-      return ctx.prisma.contentAsset.update({ ...query, where: { id: id.id }, data: withoutNulls(input) });
-    },
+    resolve: (query, _root, { id, input }, ctx) =>
+      updateOwned(ctx, 'contentAsset', id.id, { ...query, data: withoutNulls(input) }),
   }),
   deleteContentAsset: t.field({
     type: 'ID',
     description: 'Deletes the asset; returns its id.',
     authScopes: { role: EDITOR_ROLES },
     args: { id: t.arg.globalID({ for: ContentAsset }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(await ctx.prisma.contentAsset.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Asset'),
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'contentAsset', id),
   }),
   recordContentView: t.prismaField({
     type: 'ContentAsset',
     description: 'Counts one view of the asset (any member of the tenant); returns the asset.',
     authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: ContentAsset }) },
-    resolve: async (query, _root, { id }, ctx) => {
-      // One atomic increment with the tenant filter in its where: concurrent views are never lost.
-      const { count } = await ctx.prisma.contentAsset.updateMany({
-        where: copOwnedRow(ctx, id.id),
-        data: { views: { increment: 1 } },
-      });
-      if (count === 0) throw notFound('Asset');
-      return ctx.prisma.contentAsset.findUniqueOrThrow({ ...query, where: { id: id.id } });
-    },
+    // One atomic increment with the tenant filter in its where: concurrent views are never lost.
+    resolve: (query, _root, { id }, ctx) =>
+      updateOwned(ctx, 'contentAsset', id.id, { ...query, data: { views: { increment: 1 } } }),
   }),
 }));

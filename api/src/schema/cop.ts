@@ -6,11 +6,11 @@ import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { CopPhaseEnum } from './enums.js';
 import { withoutNulls } from './input.js';
-import { deletedId, found } from './ownership.js';
+import { deleteOwned, ownedNode, ownedRow, updateOwned } from './ownership.js';
 
 export const Cop = builder.prismaNode('Cop', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
+  findUnique: ownedNode('cop'),
   nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: Cop }) },
     resolve: (query, _root, { id }, ctx) =>
-      ctx.prisma.cop.findFirst({ ...query, where: { id: id.id, ...ownedByViewer(ctx.viewer) } }),
+      ctx.prisma.cop.findFirst({ ...query, where: ownedRow(ctx.viewer, 'cop', id.id) }),
   }),
 }));
 
@@ -118,22 +118,14 @@ builder.mutationFields((t) => ({
     type: 'Cop',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Cop }), input: t.arg({ type: UpdateCopInput }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      found(await ctx.prisma.cop.findFirst({ where: { id: id.id, ...ownedByViewer(ctx.viewer) } }), 'CoP');
-      return ctx.prisma.cop.update({ ...query, where: { id: id.id }, data: withoutNulls(input) });
-    },
+    resolve: (query, _root, { id, input }, ctx) =>
+      updateOwned(ctx, 'cop', id.id, { ...query, data: withoutNulls(input) }),
   }),
   deleteCop: t.field({
     type: 'ID',
     description: 'Deletes the CoP and everything in it; returns its id.',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Cop }) },
-    resolve: async (_root, { id }, ctx) => {
-      return deletedId(
-        await ctx.prisma.cop.deleteMany({ where: { id: id.id, ...ownedByViewer(ctx.viewer) } }),
-        id,
-        'CoP',
-      );
-    },
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'cop', id),
   }),
 }));

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { inViewerCops, requireViewer } from '../auth/tenancy.js';
-import { ADMIN_ROLES, type Viewer } from '../auth/viewer.js';
+import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { forbidden } from '../errors.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { deleteOwned, findOwned, ownedCopId, ownedNode } from './ownership.js';
 
 export const Discussion = builder.prismaNode('Discussion', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  findUnique: ownedNode('discussion'),
   nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -71,8 +71,6 @@ function authorId(ctx: Context): string {
 }
 
 /** Admins moderate every discussion of their tenant; anyone else only their own. */
-const deletableBy = (viewer: Viewer) => (ADMIN_ROLES.includes(viewer.role) ? {} : { authorId: viewer.id });
-
 builder.mutationFields((t) => ({
   createDiscussion: t.prismaField({
     type: 'Discussion',
@@ -95,10 +93,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ReplyToDiscussionInput }) },
     resolve: async (query, _root, { input }, ctx) => {
       const author = authorId(ctx);
-      const discussion = found(
-        await ctx.prisma.discussion.findFirst({ where: copOwnedRow(ctx, input.discussionId.id), select: { id: true } }),
-        'Discussion',
-      );
+      const discussion = await findOwned(ctx, 'discussion', input.discussionId.id, { select: { id: true } });
       return ctx.prisma.discussionReply.create({
         ...query,
         data: { body: input.body, authorId: author, discussionId: discussion.id },
@@ -111,14 +106,12 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: Discussion }) },
     resolve: async (_root, { id }, ctx) => {
-      const result = await ctx.prisma.discussion.deleteMany({
-        where: { ...copOwnedRow(ctx, id.id), ...deletableBy(requireViewer(ctx.viewer)) },
-      });
-      // Nothing deleted: tell "someone else's post" apart from "no such post in your tenant".
-      if (result.count === 0 && (await ctx.prisma.discussion.count({ where: copOwnedRow(ctx, id.id) })) > 0) {
+      const { authorId } = await findOwned(ctx, 'discussion', id.id, { select: { authorId: true } });
+      const viewer = requireViewer(ctx.viewer);
+      if (!ADMIN_ROLES.includes(viewer.role) && authorId !== viewer.id) {
         throw forbidden('Only the author or an admin can delete this discussion.');
       }
-      return deletedId(result, id, 'Discussion');
+      return deleteOwned(ctx, 'discussion', id);
     },
   }),
 }));

@@ -1,17 +1,15 @@
-import type { InputFieldBuilder } from '@pothos/core';
 import { z } from 'zod';
-import { inViewerCops } from '../auth/tenancy.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
 import { appError } from '../errors.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { EventKindEnum } from './enums.js';
-import { withoutNulls } from './input.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { type InputFields, withoutNulls } from './input.js';
+import { deleteOwned, findOwned, ownedCopId, ownedNode, updateOwned } from './ownership.js';
 
 export const CopEvent = builder.prismaNode('CopEvent', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  findUnique: ownedNode('copEvent'),
   nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -44,8 +42,6 @@ builder.prismaObjectField('Cop', 'events', (t) =>
 );
 
 const eventTitle = z.string().trim().min(2, 'An event title needs at least 2 characters.').max(200);
-type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
-
 /** Fields that are optional both when creating and when updating an event. */
 const eventDetails = (t: InputFields) => ({
   description: t.string({ required: false, validate: z.string().max(4000) }),
@@ -97,16 +93,10 @@ builder.mutationFields((t) => ({
     authScopes: { role: EDITOR_ROLES },
     args: { id: t.arg.globalID({ for: CopEvent }), input: t.arg({ type: UpdateEventInput }) },
     resolve: async (query, _root, { id, input }, ctx) => {
-      const stored = found(
-        await ctx.prisma.copEvent.findFirst({
-          where: copOwnedRow(ctx, id.id),
-          select: { startsAt: true, endsAt: true },
-        }),
-        'Event',
-      );
+      const stored = await findOwned(ctx, 'copEvent', id.id, { select: { startsAt: true, endsAt: true } });
       const patch = withoutNulls(input);
       assertEndsAfterStart(patch.startsAt ?? stored.startsAt, patch.endsAt ?? stored.endsAt);
-      return ctx.prisma.copEvent.update({ ...query, where: { id: id.id }, data: patch });
+      return updateOwned(ctx, 'copEvent', id.id, { ...query, data: patch });
     },
   }),
   deleteEvent: t.field({
@@ -114,7 +104,6 @@ builder.mutationFields((t) => ({
     description: 'Deletes the event; returns its id.',
     authScopes: { role: EDITOR_ROLES },
     args: { id: t.arg.globalID({ for: CopEvent }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(await ctx.prisma.copEvent.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Event'),
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'copEvent', id),
   }),
 }));

@@ -1,5 +1,6 @@
 // Assembles the schema: each import registers one domain's types and fields on the builder.
 import './scalars.js';
+import './error-code.js';
 import './auth.js';
 import './customer.js';
 import './cop.js';
@@ -11,7 +12,6 @@ import './champion.js';
 import './discussion.js';
 import './survey.js';
 import './kpi.js';
-import './ai-summary.js';
 import './integration.js';
 import './workspace-mapping.js';
 import './service-token.js';
@@ -20,6 +20,7 @@ import './databricks/index.js';
 import './runs/index.js';
 import './ai.js';
 import './integration-check.js';
+import './usage-sync.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertCustomerAccess, ownedByViewer } from '../auth/tenancy.js';
+import { assertCustomerAccess } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { appError } from '../errors.js';
 import type { IntegrationType } from '../generated/prisma/enums.js';
@@ -15,7 +15,7 @@ import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { IntegrationTypeEnum } from './enums.js';
 import { withoutNulls } from './input.js';
-import { deletedId, found } from './ownership.js';
+import { deleteOwned, findOwned, ownedNode, updateOwned } from './ownership.js';
 
 const DatabricksAuthTypeEnum = builder.enumType('DatabricksAuthType', {
   description:
@@ -65,7 +65,7 @@ const SecretState = builder.simpleObject('SecretState', {
 
 export const Integration = builder.prismaNode('Integration', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
+  findUnique: ownedNode('integration'),
   nullable: true,
   // Integrations are configuration: only admins see them, even through `node(id:)`.
   authScopes: { role: ADMIN_ROLES },
@@ -214,18 +214,11 @@ builder.mutationFields((t) => ({
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Integration }), input: t.arg({ type: UpdateIntegrationInput }) },
     resolve: async (query, _root, { id, input }, ctx) => {
-      const current = found(
-        await ctx.prisma.integration.findFirst({ where: { id: id.id, ...ownedByViewer(ctx.viewer) } }),
-        'Integration',
-      );
+      const current = await findOwned(ctx, 'integration', id.id, {});
       const secrets = applySecretChanges(current.secrets, input.secrets ?? {}, ctx.secretBox);
       const config = checkedConfig(current.type, current.config, input.databricks, secrets);
       const { displayName, isActive } = withoutNulls({ displayName: input.displayName, isActive: input.isActive });
-      return ctx.prisma.integration.update({
-        ...query,
-        where: { id: id.id },
-        data: { displayName, isActive, config, secrets },
-      });
+      return updateOwned(ctx, 'integration', id.id, { ...query, data: { displayName, isActive, config, secrets } });
     },
   }),
   deleteIntegration: t.field({
@@ -233,11 +226,6 @@ builder.mutationFields((t) => ({
     description: 'Deletes the integration and its workspace mappings; returns its id.',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Integration }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(
-        await ctx.prisma.integration.deleteMany({ where: { id: id.id, ...ownedByViewer(ctx.viewer) } }),
-        id,
-        'Integration',
-      ),
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'integration', id),
   }),
 }));

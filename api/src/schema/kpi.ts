@@ -1,21 +1,20 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { inViewerCops } from '../auth/tenancy.js';
+import { requireViewer } from '../auth/tenancy.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { appError, forbidden } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { INGEST_ROLES, mayIngestFor } from '../usage/access.js';
-import { ingestUsage, UsageAttributionError } from '../usage/ingest.js';
+import { INGEST_ROLES } from '../usage/access.js';
+import { ingestUsage } from '../usage/ingest.js';
 import { kpiUpsertArgs } from '../usage/kpi-upsert.js';
 import { metricMetadataSchema, metricNameSchema, usageMetricsSchema } from '../usage/report.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { Customer } from './customer.js';
-import { ownedCopId } from './ownership.js';
+import { ownedCopId, ownedNode } from './ownership.js';
 
 export const KpiMetric = builder.prismaNode('KpiMetric', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  findUnique: ownedNode('kpiMetric'),
   nullable: true,
   fields: (t) => ({
     metricName: t.exposeString('metricName'),
@@ -166,27 +165,18 @@ builder.mutationFields((t) => ({
     authScopes: { role: INGEST_ROLES },
     args: { input: t.arg({ type: IngestUsageInput }) },
     resolve: async (_root, { input }, ctx) => {
-      const customerId = input.customerId.id;
-      if (!ctx.viewer || !mayIngestFor(ctx.viewer, customerId))
-        throw forbidden('That customer belongs to another tenant.');
-      try {
-        const result = await ingestUsage(ctx.prisma, {
-          customerId,
-          copId: input.copId?.id,
-          workspaceId: input.workspaceId?.trim() || undefined,
-          metricDate: input.metricDate,
-          metrics: input.metrics,
-        });
-        return {
-          status: 'success',
-          processed: result.processed,
-          copIds: result.copIds.map((id) => encodeGlobalID('Cop', id)),
-        };
-      } catch (error) {
-        if (error instanceof UsageAttributionError)
-          throw appError('NOT_FOUND', error.message, { reason: error.reason });
-        throw error;
-      }
+      const result = await ingestUsage(ctx.prisma, requireViewer(ctx.viewer), {
+        customerId: input.customerId.id,
+        copId: input.copId?.id,
+        workspaceId: input.workspaceId?.trim() || undefined,
+        metricDate: input.metricDate,
+        metrics: input.metrics,
+      });
+      return {
+        status: 'success',
+        processed: result.processed,
+        copIds: result.copIds.map((id) => encodeGlobalID('Cop', id)),
+      };
     },
   }),
 }));

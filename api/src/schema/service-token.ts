@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { generateServiceToken } from '../auth/service-tokens.js';
-import { assertCustomerAccess, ownedByViewer } from '../auth/tenancy.js';
+import { assertCustomerAccess } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { RoleEnum } from './enums.js';
-import { found } from './ownership.js';
+import { findOwned, ownedNode, ownedRow } from './ownership.js';
 
 export const ServiceToken = builder.prismaNode('ServiceToken', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
+  findUnique: ownedNode('serviceToken'),
   nullable: true,
   authScopes: { role: ADMIN_ROLES },
   runScopesOnType: true,
@@ -78,12 +78,12 @@ builder.mutationFields((t) => ({
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: ServiceToken }) },
     resolve: async (query, _root, { id }, ctx) => {
-      const where = { id: id.id, ...ownedByViewer(ctx.viewer) };
+      const where = ownedRow(ctx.viewer, 'serviceToken', id.id);
       await ctx.prisma.serviceToken.updateMany({
         where: { ...where, revokedAt: null },
         data: { revokedAt: new Date() },
       });
-      return found(await ctx.prisma.serviceToken.findFirst({ ...query, where }), 'Service token');
+      return findOwned(ctx, 'serviceToken', id.id, query);
     },
   }),
 }));

@@ -9,7 +9,7 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { QuestionTypeEnum } from './enums.js';
 import { withoutNulls } from './input.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { deleteOwned, found, ownedCopId, ownedNode, ownedRow, updateOwned } from './ownership.js';
 
 /**
  * Editors read every response; everybody else only their own (answers are personal).
@@ -22,7 +22,7 @@ function visibleResponses(viewer: Viewer | null): { respondentId?: string } {
 
 export const Survey = builder.prismaNode('Survey', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  findUnique: ownedNode('survey'),
   nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -125,7 +125,8 @@ builder.queryField('survey', (t) =>
     nullable: true,
     authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: Survey }) },
-    resolve: (query, _root, { id }, ctx) => ctx.prisma.survey.findFirst({ ...query, where: copOwnedRow(ctx, id.id) }),
+    resolve: (query, _root, { id }, ctx) =>
+      ctx.prisma.survey.findFirst({ ...query, where: ownedRow(ctx.viewer, 'survey', id.id) }),
   }),
 );
 
@@ -216,18 +217,15 @@ builder.mutationFields((t) => ({
     type: 'Survey',
     authScopes: { role: EDITOR_ROLES },
     args: { id: t.arg.globalID({ for: Survey }), input: t.arg({ type: UpdateSurveyInput }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      found(await ctx.prisma.survey.findFirst({ where: copOwnedRow(ctx, id.id), select: { id: true } }), 'Survey');
-      return ctx.prisma.survey.update({ ...query, where: { id: id.id }, data: withoutNulls(input) });
-    },
+    resolve: (query, _root, { id, input }, ctx) =>
+      updateOwned(ctx, 'survey', id.id, { ...query, data: withoutNulls(input) }),
   }),
   deleteSurvey: t.field({
     type: 'ID',
     description: 'Deletes the survey with its questions and responses; returns its id.',
     authScopes: { role: EDITOR_ROLES },
     args: { id: t.arg.globalID({ for: Survey }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(await ctx.prisma.survey.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Survey'),
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'survey', id),
   }),
   submitSurveyResponse: t.prismaField({
     type: 'SurveyResponse',
@@ -241,7 +239,7 @@ builder.mutationFields((t) => ({
       const surveyId = input.surveyId.id;
       return ctx.prisma.$transaction(async (tx) => {
         const survey = found(
-          await tx.survey.findFirst({ where: copOwnedRow(ctx, surveyId), include: { questions: true } }),
+          await tx.survey.findFirst({ where: ownedRow(ctx.viewer, 'survey', surveyId), include: { questions: true } }),
           'Survey',
         );
         if (!survey.isOpen) throw appError('CONFLICT', 'This survey is closed.');

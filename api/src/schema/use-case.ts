@@ -1,16 +1,14 @@
-import type { InputFieldBuilder } from '@pothos/core';
 import { z } from 'zod';
-import { inViewerCops } from '../auth/tenancy.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { UseCaseStatusEnum } from './enums.js';
-import { withoutNulls } from './input.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { type InputFields, withoutNulls } from './input.js';
+import { deleteOwned, ownedCopId, ownedNode, updateOwned } from './ownership.js';
 
 export const UseCase = builder.prismaNode('UseCase', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  findUnique: ownedNode('useCase'),
   nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -38,8 +36,6 @@ builder.prismaObjectField('Cop', 'useCases', (t) =>
     query: ({ status }) => ({ where: status ? { status } : {}, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }] }),
   }),
 );
-
-type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
 
 const useCaseTitle = z.string().trim().min(2, 'A use case title needs at least 2 characters.').max(200);
 const problem = z.string().trim().min(1, 'Describe the problem.').max(4000);
@@ -86,17 +82,14 @@ builder.mutationFields((t) => ({
     type: 'UseCase',
     authScopes: { role: EDITOR_ROLES },
     args: { id: t.arg.globalID({ for: UseCase }), input: t.arg({ type: UpdateUseCaseInput }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      found(await ctx.prisma.useCase.findFirst({ where: copOwnedRow(ctx, id.id), select: { id: true } }), 'Use case');
-      return ctx.prisma.useCase.update({ ...query, where: { id: id.id }, data: withoutNulls(input) });
-    },
+    resolve: (query, _root, { id, input }, ctx) =>
+      updateOwned(ctx, 'useCase', id.id, { ...query, data: withoutNulls(input) }),
   }),
   deleteUseCase: t.field({
     type: 'ID',
     description: 'Deletes the use case; returns its id.',
     authScopes: { role: EDITOR_ROLES },
     args: { id: t.arg.globalID({ for: UseCase }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(await ctx.prisma.useCase.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Use case'),
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'useCase', id),
   }),
 }));

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { inViewerCops, ownedByViewer } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { MembershipRoleEnum, RoleEnum } from './enums.js';
-import { copOwnedRow, deletedId, found, ownedCopId } from './ownership.js';
+import { deleteOwned, found, ownedCopId, ownedNode, updateOwned } from './ownership.js';
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
+  findUnique: ownedNode('user'),
   nullable: true,
   fields: (t) => ({
     email: t.exposeString('email'),
@@ -21,7 +20,7 @@ export const User = builder.prismaNode('User', {
 
 export const Membership = builder.prismaNode('Membership', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...inViewerCops(ctx.viewer) }),
+  findUnique: ownedNode('membership'),
   nullable: true,
   fields: (t) => ({
     role: t.expose('role', { type: MembershipRoleEnum }),
@@ -70,18 +69,13 @@ builder.mutationFields((t) => ({
     type: 'Membership',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Membership }), role: t.arg({ type: MembershipRoleEnum }) },
-    resolve: async (query, _root, { id, role }, ctx) => {
-      found(await ctx.prisma.membership.findFirst({ where: copOwnedRow(ctx, id.id) }), 'Membership');
-      return ctx.prisma.membership.update({ ...query, where: { id: id.id }, data: { role } });
-    },
+    resolve: (query, _root, { id, role }, ctx) => updateOwned(ctx, 'membership', id.id, { ...query, data: { role } }),
   }),
   removeMember: t.field({
     type: 'ID',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Membership }) },
-    resolve: async (_root, { id }, ctx) => {
-      return deletedId(await ctx.prisma.membership.deleteMany({ where: copOwnedRow(ctx, id.id) }), id, 'Membership');
-    },
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'membership', id),
   }),
 }));
 

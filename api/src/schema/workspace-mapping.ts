@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ownedByViewer } from '../auth/tenancy.js';
-import { ADMIN_ROLES, type Viewer } from '../auth/viewer.js';
+import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { appError } from '../errors.js';
 import { httpsUrl } from '../integrations/databricks-settings.js';
@@ -8,14 +7,13 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { withoutNulls } from './input.js';
 import { Integration } from './integration.js';
-import { deletedId, found } from './ownership.js';
+import { deleteOwned, findOwned, ownedNode, updateOwned } from './ownership.js';
 
 /** Mappings belong to a tenant through their integration. */
-const ownedMapping = (viewer: Viewer | null) => ({ integration: ownedByViewer(viewer) });
 
 export const WorkspaceMapping = builder.prismaNode('WorkspaceMapping', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedMapping(ctx.viewer) }),
+  findUnique: ownedNode('workspaceMapping'),
   nullable: true,
   authScopes: { role: ADMIN_ROLES },
   runScopesOnType: true,
@@ -88,13 +86,7 @@ const UpdateWorkspaceMappingInput = builder.inputType('UpdateWorkspaceMappingInp
 
 /** The CoP to attribute a workspace to: visible to the viewer and owned by the integration's customer. */
 async function copForIntegration(ctx: Context, copId: string, integrationCustomerId: string): Promise<string> {
-  const cop = found(
-    await ctx.prisma.cop.findFirst({
-      where: { id: copId, ...ownedByViewer(ctx.viewer) },
-      select: { customerId: true },
-    }),
-    'CoP',
-  );
+  const cop = await findOwned(ctx, 'cop', copId, { select: { customerId: true } });
   if (cop.customerId !== integrationCustomerId) {
     throw appError('BAD_USER_INPUT', 'The CoP belongs to another customer than the integration.', {
       fields: ['copId'],
@@ -109,13 +101,9 @@ builder.mutationFields((t) => ({
     authScopes: { role: ADMIN_ROLES },
     args: { input: t.arg({ type: CreateWorkspaceMappingInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const integration = found(
-        await ctx.prisma.integration.findFirst({
-          where: { id: input.integrationId.id, ...ownedByViewer(ctx.viewer) },
-          select: { id: true, customerId: true },
-        }),
-        'Integration',
-      );
+      const integration = await findOwned(ctx, 'integration', input.integrationId.id, {
+        select: { id: true, customerId: true },
+      });
       const { integrationId: _, copId, ...fields } = withoutNulls(input);
       return ctx.prisma.workspaceMapping.create({
         ...query,
@@ -132,17 +120,12 @@ builder.mutationFields((t) => ({
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: WorkspaceMapping }), input: t.arg({ type: UpdateWorkspaceMappingInput }) },
     resolve: async (query, _root, { id, input }, ctx) => {
-      const mapping = found(
-        await ctx.prisma.workspaceMapping.findFirst({
-          where: { id: id.id, ...ownedMapping(ctx.viewer) },
-          select: { integration: { select: { customerId: true } } },
-        }),
-        'Workspace mapping',
-      );
+      const mapping = await findOwned(ctx, 'workspaceMapping', id.id, {
+        select: { integration: { select: { customerId: true } } },
+      });
       const { copId, defaultCatalog, defaultSchema, ...fields } = input;
-      return ctx.prisma.workspaceMapping.update({
+      return updateOwned(ctx, 'workspaceMapping', id.id, {
         ...query,
-        where: { id: id.id },
         data: {
           ...withoutNulls(fields),
           defaultCatalog,
@@ -158,11 +141,6 @@ builder.mutationFields((t) => ({
     type: 'ID',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: WorkspaceMapping }) },
-    resolve: async (_root, { id }, ctx) =>
-      deletedId(
-        await ctx.prisma.workspaceMapping.deleteMany({ where: { id: id.id, ...ownedMapping(ctx.viewer) } }),
-        id,
-        'Workspace mapping',
-      ),
+    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'workspaceMapping', id),
   }),
 }));

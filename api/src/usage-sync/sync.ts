@@ -1,7 +1,10 @@
+import type { Viewer } from '../auth/viewer.js';
 import { connectionSelect, type DatabricksRegistry } from '../databricks/registry.js';
 import { PLATFORM_METRICS, type PlatformMetric, queryDailyUsage } from '../databricks/usage-query.js';
 import type { PrismaClient } from '../db/prisma.js';
-import { ingestUsage } from '../usage/ingest.js';
+import { mayIngestFor } from '../usage/access.js';
+import { UsageAccessError } from '../usage/errors.js';
+import { storeUsage } from '../usage/ingest.js';
 
 export interface UsageSyncDeps {
   prisma: PrismaClient;
@@ -20,8 +23,22 @@ export interface UsageSyncResult {
 
 const DAY_MS = 86_400_000;
 
+/** A date's UTC day, YYYY-MM-DD. */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
 /** The last complete day in UTC, YYYY-MM-DD: system tables hold whole days only once the day is over. */
-export const yesterday = (now = new Date()) => new Date(now.getTime() - DAY_MS).toISOString().slice(0, 10);
+export const yesterday = (now = new Date()) => isoDay(new Date(now.getTime() - DAY_MS));
+
+/** `syncCustomerUsage` asked for by `viewer` (not the schedule): the same access rule as a usage report. */
+export async function syncUsageFor(
+  deps: UsageSyncDeps,
+  viewer: Viewer,
+  customerId: string,
+  day: string,
+): Promise<UsageSyncResult> {
+  if (!mayIngestFor(viewer, customerId)) throw new UsageAccessError();
+  return syncCustomerUsage(deps, customerId, day);
+}
 
 /** The CoP mappings whose workspaces feed `Cop.platformUsage`: active, of an active Databricks integration. */
 const syncedMappings = {
@@ -74,7 +91,7 @@ export async function syncCustomerUsage(
   }
   let processed = 0;
   for (const [copId, copTotals] of totals) {
-    const result = await ingestUsage(deps.prisma, {
+    const result = await storeUsage(deps.prisma, {
       customerId,
       copId,
       metricDate: new Date(`${date}T00:00:00Z`),

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import { authenticate } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { AppDeps } from '../deps.js';
-import type { RestRoute } from '../plugins/rest-routes.js';
-import { INGEST_ROLES, mayIngestFor } from './access.js';
-import { type IngestionResult, ingestUsage, UsageAttributionError } from './ingest.js';
+import { describeError, REST_STATUS } from '../errors.js';
+import type { RestRoute } from '../http/rest-route.js';
+import { INGEST_ROLES } from './access.js';
+import { type IngestionResult, ingestUsage } from './ingest.js';
 import { type UsageReport, usageReportSchema } from './report.js';
 
 /** The endpoint the daily Databricks usage-collection job posts to, with a service token. */
@@ -35,14 +36,17 @@ async function handleUsageReport(request: Request, deps: AppDeps): Promise<Respo
     customerId: rawId(parsed.data.customerId, 'Customer'),
     copId: parsed.data.copId && rawId(parsed.data.copId, 'Cop'),
   };
-  if (!mayIngestFor(viewer, report.customerId)) return forbidden('This token belongs to another customer.');
 
   let result: IngestionResult;
   try {
-    result = await ingestUsage(deps.prisma, report);
+    result = await ingestUsage(deps.prisma, viewer, report);
   } catch (error) {
-    if (error instanceof UsageAttributionError) {
-      return Response.json({ error: error.message, reason: error.reason }, { status: 404 });
+    const described = describeError(error);
+    if (described) {
+      return Response.json(
+        { error: described.message, ...described.extensions },
+        { status: REST_STATUS[described.code] },
+      );
     }
     // The transaction rolled back: nothing of the report is kept, and the job may retry it as it is.
     deps.log.error({ err: error }, 'usage ingestion failed');

@@ -1,18 +1,10 @@
+import type { Viewer } from '../auth/viewer.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { mayIngestFor } from './access.js';
+import { UsageAccessError, UsageAttributionError } from './errors.js';
 import { kpiUpsertArgs } from './kpi-upsert.js';
 import type { UsageReport } from './report.js';
-
-/** Why a report could not be attributed to any CoP; nothing was written. */
-export class UsageAttributionError extends Error {
-  constructor(
-    readonly reason: 'COP_NOT_FOUND' | 'WORKSPACE_NOT_MAPPED' | 'NO_ACTIVE_COPS',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UsageAttributionError';
-  }
-}
 
 export interface IngestionResult {
   /** Number of `KpiMetric` rows written (inserted or updated). */
@@ -22,11 +14,19 @@ export interface IngestionResult {
 }
 
 /**
- * Stores a daily usage report as `KpiMetric` rows, one per attributed CoP and metric, in one transaction.
- * Replaying a report updates the same rows (idempotent per CoP, metric and date).
- * The caller has already checked that the viewer may report for `report.customerId`.
+ * The usage ingestion service, whatever transport delivered the report (the REST endpoint the daily job
+ * posts to, or the `ingestUsage` mutation): checks that `viewer` may report for the customer, then stores
+ * the report as `KpiMetric` rows, one per attributed CoP and metric, in one transaction. Replaying a report
+ * updates the same rows (idempotent per CoP, metric and date). Throws `UsageAccessError` or
+ * `UsageAttributionError`, and then nothing was written.
  */
-export async function ingestUsage(prisma: PrismaClient, report: UsageReport): Promise<IngestionResult> {
+export async function ingestUsage(prisma: PrismaClient, viewer: Viewer, report: UsageReport): Promise<IngestionResult> {
+  if (!mayIngestFor(viewer, report.customerId)) throw new UsageAccessError();
+  return storeUsage(prisma, report);
+}
+
+/** `ingestUsage` without the viewer check, for the gateway's own platform-usage sync. */
+export async function storeUsage(prisma: PrismaClient, report: UsageReport): Promise<IngestionResult> {
   return prisma.$transaction(async (tx) => {
     const copIds = await attributedCopIds(tx, report);
     for (const copId of copIds) {

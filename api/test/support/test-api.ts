@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
-import { closeAppDeps, createAppDeps } from '../../src/app-deps.js';
 import { loadConfig } from '../../src/config.js';
+import { closeAppDeps, createAppDeps } from '../../src/deps.js';
 import type { RunWatcherOptions } from '../../src/runs/watcher.js';
 import { testDatabaseUrl } from './database-url.js';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunRecord } from './records.js';
+import type { WebhookNotifications } from './types.js';
 
 /** A notification destination of type WEBHOOK, as `/api/2.0/notification-destinations` stores it. */
 export interface WebhookDestination {
@@ -11,9 +12,6 @@ export interface WebhookDestination {
 }
 
 export type JobEventType = 'jobs.on_start' | 'jobs.on_success' | 'jobs.on_failure';
-
-/** `webhook_notifications` of job settings: destination ids per event. */
-export type WebhookNotifications = Partial<Record<'on_start' | 'on_success' | 'on_failure', { id: string }[]>>;
 
 export class DestinationStore {
   private readonly destinations = new Map<string, WebhookDestination>();

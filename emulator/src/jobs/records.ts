@@ -1,6 +1,5 @@
-import type { WebhookNotifications } from './notifications.js';
 import type { Cancellation, PlannedTask } from './plan.js';
-import type { RunType, TaskSettings, Trigger } from './types.js';
+import type { RunType, TaskSettings, Trigger, WebhookNotifications } from './types.js';
 
 /** What the notebook passed to `dbutils.notebook.exit`, or the exception it raised. */
 export interface TaskOutput {

@@ -2,12 +2,12 @@ import type { Clock } from '../contracts.js';
 import { deriveRandom, randomInt } from '../scenario/random.js';
 import { type DrawContext, drawTasks } from './draws.js';
 import type { IdSequence } from './ids.js';
-import type { WebhookNotifications, WebhookNotifier } from './notifications.js';
+import type { WebhookNotifier } from './notifications.js';
 import { planTasks } from './plan.js';
 import type { RunRecord, RunStore } from './records.js';
 import { isTerminal, runStateView } from './run-state.js';
 import type { LakeflowRecorder } from './timeline.js';
-import type { RunType, TaskSettings, Trigger } from './types.js';
+import type { RunType, TaskSettings, Trigger, WebhookNotifications } from './types.js';
 
 export interface NewRun {
   jobId?: number;

@@ -23,6 +23,9 @@ export interface TaskSettings {
   [field: string]: unknown;
 }
 
+/** `webhook_notifications` of job settings: destination ids per event. */
+export type WebhookNotifications = Partial<Record<'on_start' | 'on_success' | 'on_failure', { id: string }[]>>;
+
 export interface JobSettings {
   name: string;
   tasks: TaskSettings[];

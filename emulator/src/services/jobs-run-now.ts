@@ -1,8 +1,7 @@
 import { invalidParameter } from '../http/types.js';
-import type { WebhookNotifications } from '../jobs/notifications.js';
 import type { RunRecord } from '../jobs/records.js';
 import type { JobsRuntime } from '../jobs/runtime.js';
-import type { Job, TaskSettings } from '../jobs/types.js';
+import type { Job, TaskSettings, WebhookNotifications } from '../jobs/types.js';
 
 const stringMap = (value: unknown, field: string): Record<string, string> | undefined => {
   if (value === undefined) return undefined;

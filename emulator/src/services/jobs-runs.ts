@@ -1,12 +1,12 @@
 /** Jobs API runs endpoints: submit, get, list, cancel, cancel-all, get-output, delete. */
 import { DatabricksApiError, invalidParameter, type Route } from '../http/types.js';
 import { bothVersions, flag, idempotencyToken, optionalId, requestInput, requiredId } from '../jobs/input.js';
-import type { WebhookNotifications } from '../jobs/notifications.js';
 import { paginate } from '../jobs/pagination.js';
 import type { RunRecord, TaskRunRecord } from '../jobs/records.js';
 import { isTerminal, taskStateView } from '../jobs/run-state.js';
 import type { JobsRuntime } from '../jobs/runtime.js';
 import { validateTasks } from '../jobs/settings.js';
+import type { WebhookNotifications } from '../jobs/types.js';
 import { renderRun, renderTaskRunAsRun } from '../jobs/wire.js';
 
 const runDoesNotExist = (runId: number) =>

@@ -1,17 +1,8 @@
 import type { CombinedError } from '@urql/solid';
+import type { ErrorCode as ApiErrorCode } from '../gql/enums';
 
-/** Codes the api puts in `extensions.code` (see api/src/errors.ts), plus the client's own NETWORK. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'DATABRICKS_UNAVAILABLE'
-  | 'DATABRICKS_RATE_LIMITED'
-  | 'DATABRICKS_AUTH'
-  | 'NETWORK'
-  | 'UNKNOWN';
+/** The api's codes of `extensions.code` (generated from its `ErrorCode` enum), plus the client's own two. */
+export type ErrorCode = ApiErrorCode | 'NETWORK' | 'UNKNOWN';
 
 export interface ErrorDescription {
   code: ErrorCode;
@@ -40,6 +31,10 @@ const words: Record<ErrorCode, { title: string; message: string }> = {
   DATABRICKS_AUTH: {
     title: 'Databricks refused the credentials',
     message: 'The workspace integration needs new credentials. A customer admin can update them under Admin.',
+  },
+  AI_BAD_RESPONSE: {
+    title: 'The AI answer was unusable',
+    message: 'The model answered something we could not read. Asking again usually works.',
   },
   NETWORK: { title: 'Cannot reach CoP OS', message: 'Check your connection; the page retries when you reload.' },
   UNKNOWN: { title: 'Something went wrong', message: 'An unexpected error occurred. Try again in a moment.' },

@@ -10,7 +10,7 @@ import { builder } from '../builder.js';
 import { Cop } from '../cop.js';
 import { remote } from '../databricks/remote.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
-import { found } from '../ownership.js';
+import { findOwned, found } from '../ownership.js';
 import { JobRun, PipelineLayerEnum } from './types.js';
 
 const parametersSchema = z.record(
@@ -95,7 +95,7 @@ async function start(ctx: Context, query: object, target: RunTarget, request: Ru
 }
 
 async function ownedRun(ctx: Context, id: string): Promise<JobRunRow> {
-  return found(await ctx.prisma.jobRun.findFirst({ where: { id, ...ownedByViewer(ctx.viewer) } }), 'Run');
+  return findOwned(ctx, 'jobRun', id, {});
 }
 
 builder.mutationFields((t) => ({

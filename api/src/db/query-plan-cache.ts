@@ -1,3 +1,4 @@
+/// <reference path="./prisma-runtime.d.ts" />
 // Prisma 6's query compiler (Wasm, on the event loop) compiles every query again, even one it compiled a moment ago:
 // about a quarter of a nested read's CPU here. Prisma 7.4 caches plans itself (prisma/orm#29038); until the api
 // can move to it, the compiler remembers the plans of the queries it saw last. A plan depends only on the query's

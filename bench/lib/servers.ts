@@ -52,7 +52,16 @@ export async function bundledWorker(file: string, ...args: string[]): Promise<st
     entryPoints: [`${WORKERS}${file}`],
     outfile,
     bundle: true,
-    packages: 'external',
+    // Dependencies stay external as in the api's bundle; the workspace's own packages (@cop-os/api) are its source.
+    plugins: [
+      {
+        name: 'external-dependencies',
+        setup: (bundler) =>
+          bundler.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@cop-os/') ? undefined : { path: args.path, external: true },
+          ),
+      },
+    ],
     platform: 'node',
     format: 'esm',
     target: 'node20',

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../api/src/config.js';
+import { loadConfig } from '@cop-os/api/config';
 import { type Child, startChild, waitUntilReady } from './child-process.js';
 import { type EmbeddedEmulator, findPipelineJobId, startEmbeddedEmulator } from './emulator.js';
 import { ensurePrismaClient } from './prisma-client.js';
@@ -72,12 +72,12 @@ function watchForCrash(child: Child) {
 }
 
 async function prepareDatabase(): Promise<string> {
-  const { ensureDatabase } = await import('../api/src/db/database-url.js');
-  const { applyMigrations } = await import('../api/src/db/migrate.js');
+  const { ensureDatabase } = await import('@cop-os/api/db/database-url');
+  const { applyMigrations } = await import('@cop-os/api/db/migrate');
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     step(`Starting embedded PostgreSQL on port ${EMBEDDED_PG_PORT} (data in ${DATA_DIR}/postgres)…`);
-    const { startEmbeddedPostgres } = await import('../api/src/db/embedded-postgres.js');
+    const { startEmbeddedPostgres } = await import('@cop-os/api/db/embedded-postgres');
     postgres = await timer.phase('postgres: start', () =>
       startEmbeddedPostgres({ dataDir: `${DATA_DIR}/postgres`, port: EMBEDDED_PG_PORT, database: 'copos' }),
     );
@@ -91,7 +91,7 @@ async function prepareDatabase(): Promise<string> {
 }
 
 async function seedIfEmpty(databaseUrl: string, databricks: { host?: string; token?: string }) {
-  const { createPrisma } = await import('../api/src/db/prisma.js');
+  const { createPrisma } = await import('@cop-os/api/db/prisma');
   const prisma = createPrisma(databaseUrl);
   try {
     if ((await prisma.customer.count()) > 0) return;

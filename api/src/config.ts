@@ -13,6 +13,8 @@ const configSchema = z.object({
   /** 32-byte key (base64) that encrypts integration secrets at rest (AES-256-GCM). */
   SECRETS_KEY: z.string().default('ZGV2LW9ubHktc2VjcmV0cy1rZXktY2hhbmdlLW1lISE='),
   REDIS_URL: z.string().optional(),
+  /** Starts every Redis channel name, so several deployments (or test runs) can share one Redis. */
+  REDIS_CHANNEL_PREFIX: z.string().max(100).default('copos:'),
   /**
    * `1` attaches an unexpected error's message and stack to `extensions.originalError` in GraphQL responses.
    * For debugging only: by default (in development too) responses never carry internals; the log has them.
@@ -31,6 +33,8 @@ const configSchema = z.object({
   /** Run watcher tick while runs are active / while idle, in ms. */
   RUN_WATCH_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   RUN_WATCH_IDLE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** A watcher lease not renewed for this long (its instance died) is taken over by another instance, in ms. */
+  RUN_WATCH_LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
   /** Daily sync of yesterday's platform usage into KPIs (one instance at a time), and its hour (UTC). */
   USAGE_SYNC_ENABLED: z
     .enum(['true', 'false'])
@@ -39,6 +43,15 @@ const configSchema = z.object({
   USAGE_SYNC_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(3),
   /** The web app's production build, served at `/` (nothing is served when the folder does not exist). */
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  /**
+   * Longest a request waits for Databricks, all its remote fields together; a field still unanswered is null
+   * with DATABRICKS_TIMEOUT (the rest of the answer is served), and its SQL statement is cancelled.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Longest one Databricks REST call may take, retries included. */
+  DATABRICKS_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
+  /** Longest one SQL statement may take on the warehouse before it is cancelled. */
+  SQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   DATABRICKS_HOST: z.string().url().optional(),
   DATABRICKS_TOKEN: z.string().optional(),
 });

@@ -22,5 +22,8 @@ export async function createContext(
 ): Promise<Context> {
   if (connection && !connection.viewer) connection.viewer = authenticate(deps, authorization);
   const viewer = await (connection?.viewer ?? authenticate(deps, authorization));
-  return { ...deps, viewer, databricks: new DatabricksReader(deps.databricksGateway) };
+  // The request's deadline bounds every Databricks read it makes. (Subscriptions read no Databricks fields;
+  // one that did would need a deadline per event instead.)
+  const deadline = Date.now() + deps.config.REQUEST_TIMEOUT_MS;
+  return { ...deps, viewer, databricks: new DatabricksReader(deps.databricksGateway, deadline) };
 }

@@ -7,6 +7,7 @@ import { createDatabricksGateway } from './databricks/gateway.js';
 import type { DatabricksGateway } from './databricks/reader.js';
 import type { RegistryOptions } from './databricks/registry.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
+import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
 
@@ -23,6 +24,8 @@ export interface AppDeps {
   databricksGateway: DatabricksGateway;
   /** Pub/sub and the run watcher. */
   runs: RunRuntime;
+  /** Tells every instance an integration changed, so none serves what it read with the old settings. */
+  integrationChanges: IntegrationChangeFeed;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -38,13 +41,19 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
   const prisma = createPrisma(config.DATABASE_URL, options);
   const secretBox = new SecretBox(config.SECRETS_KEY);
   // A self-signed workspace (the emulator) is trusted through NODE_EXTRA_CA_CERTS, which `npm start` sets.
-  const databricksGateway = createDatabricksGateway(secretBox, options.databricks);
+  const databricksGateway = createDatabricksGateway(secretBox, {
+    deadlineMs: config.DATABRICKS_CALL_TIMEOUT_MS,
+    statementTimeoutMs: config.SQL_STATEMENT_TIMEOUT_MS,
+    ...options.databricks,
+  });
   const runs = createRunRuntime(
     { prisma, registry: databricksGateway.registry, log: options.log },
     {
       redisUrl: config.REDIS_URL,
+      redisChannelPrefix: config.REDIS_CHANNEL_PREFIX,
       activeIntervalMs: config.RUN_WATCH_INTERVAL_MS,
       idleIntervalMs: config.RUN_WATCH_IDLE_INTERVAL_MS,
+      leaseTtlMs: config.RUN_WATCH_LEASE_TTL_MS,
       ...options.watcher,
     },
   );
@@ -61,12 +70,14 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     secretBox,
     databricksGateway,
     runs,
+    integrationChanges: createIntegrationChangeFeed(runs.pubsub, databricksGateway.cache, options.log),
   };
 }
 
 /** Stops the watcher and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
   await deps.viewers.close();
+  await deps.integrationChanges.close();
   await deps.runs.close();
   await deps.databricksGateway.registry.close();
   await deps.prisma.$disconnect();

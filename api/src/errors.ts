@@ -15,8 +15,10 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'An argument was not accepted; the message says why and `extensions.fields` names the inputs.',
   CONFLICT: 'The item’s state does not allow this now (a closed survey, an answer given already).',
   DATABRICKS_UNAVAILABLE:
-    'The workspace did not answer (down, 5xx, timed out, circuit open); only remote fields are null.',
+    'The workspace did not answer (down, 5xx, dropped connection, circuit open); only remote fields are null.',
   DATABRICKS_RATE_LIMITED: 'The workspace asked to slow down; `extensions.retryAfterMs` says when to try again.',
+  DATABRICKS_TIMEOUT:
+    'The workspace did not answer within the deadline (the request’s or the call’s); a statement was cancelled.',
   DATABRICKS_AUTH: 'The workspace refused the integration’s credentials: a customer admin must update them.',
   AI_BAD_RESPONSE: 'The model answered something unusable; asking again may succeed.',
 } as const satisfies Record<string, string>;
@@ -47,6 +49,7 @@ export interface DescribedError {
 const DATABRICKS_CODES: Record<DatabricksErrorKind, ErrorCode> = {
   UNAVAILABLE: 'DATABRICKS_UNAVAILABLE',
   RATE_LIMITED: 'DATABRICKS_RATE_LIMITED',
+  TIMEOUT: 'DATABRICKS_TIMEOUT',
   AUTH: 'DATABRICKS_AUTH',
   NOT_FOUND: 'NOT_FOUND',
   BAD_REQUEST: 'BAD_USER_INPUT',
@@ -92,6 +95,7 @@ export const REST_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   DATABRICKS_UNAVAILABLE: 503,
   DATABRICKS_RATE_LIMITED: 429,
+  DATABRICKS_TIMEOUT: 504,
   DATABRICKS_AUTH: 502,
   AI_BAD_RESPONSE: 502,
 };

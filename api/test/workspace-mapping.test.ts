@@ -35,7 +35,8 @@ const mappingInput = (overrides: Record<string, unknown> = {}) => ({
   copId: tenant.ids.cop,
   workspaceUrl: 'https://adb-1444828305810485.5.azuredatabricks.net/',
   workspaceName: `Analytics ${++sequence}`,
-  workspaceId: '1444828305810485',
+  // One workspace per mapping: the same workspace and CoP twice is a CONFLICT (one mapping per integration).
+  workspaceId: String(1444828305810484 + sequence),
   defaultCatalog: 'copos_main',
   ...overrides,
 });

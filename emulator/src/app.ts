@@ -21,7 +21,7 @@ import { createServingService } from './services/serving.js';
 import { createSqlStatementsService } from './services/sql-statements.js';
 import { createUnityCatalogService } from './services/unity-catalog.js';
 import { createVectorSearchService } from './services/vector-search.js';
-import { createWarehousesService } from './services/warehouses.js';
+import { createWarehousesService, WAREHOUSE_ID } from './services/warehouses.js';
 import { createWorkspaceService, createWorkspaceStore } from './services/workspace.js';
 import { createSqlEngine } from './sql/engine.js';
 import { createThriftHandler } from './thrift/server.js';
@@ -85,7 +85,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const server = await startCoreServer({
     settings: config,
     routes,
-    rawRoutes: [{ method: 'POST', path: '/sql/1.0/warehouses/:id', handler: createThriftHandler(engine) }],
+    rawRoutes: [
+      {
+        method: 'POST',
+        path: '/sql/1.0/warehouses/:id',
+        handler: createThriftHandler(engine, (id) => id === WAREHOUSE_ID),
+      },
+    ],
     adminRoutes: createScenarioAdminRoutes(scenario),
     faults: [...scenario.faults, ...(faults ?? [])],
   });

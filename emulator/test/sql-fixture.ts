@@ -32,7 +32,13 @@ export async function startSqlEmulator() {
       ...createWarehousesService(),
       ...createUnityCatalogService({ engine }),
     ],
-    rawRoutes: [{ method: 'POST', path: '/sql/1.0/warehouses/:id', handler: createThriftHandler(engine) }],
+    rawRoutes: [
+      {
+        method: 'POST',
+        path: '/sql/1.0/warehouses/:id',
+        handler: createThriftHandler(engine, (id) => id === WAREHOUSE_ID),
+      },
+    ],
   });
   const agent = new Agent({ connect: { ca: server.caPem } });
   const { hostname, port } = new URL(server.url);
@@ -51,13 +57,15 @@ export async function startSqlEmulator() {
       return { status: response.statusCode, body: (text ? JSON.parse(text) : {}) as any };
     },
     /** A session of the official driver, trusting the emulator's certificate through `customCaCert`. */
-    async openDriverSession() {
+    async openDriverSession(warehouseId = WAREHOUSE_ID) {
       const client = new DBSQLClient();
       await client.connect({
         host: hostname,
         port: Number(port),
-        path: `/sql/1.0/warehouses/${WAREHOUSE_ID}`,
+        path: `/sql/1.0/warehouses/${warehouseId}`,
         token: server.token,
+        // Databricks answers an unknown warehouse with 404, which the driver would retry for minutes.
+        retryMaxAttempts: 1,
         customCaCert: server.caPem,
         telemetryEnabled: false,
       } as Parameters<DBSQLClient['connect']>[0]);

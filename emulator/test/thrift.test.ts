@@ -24,6 +24,12 @@ describe('Thrift HiveServer2 endpoint with the official @databricks/sql driver',
     return rows as Record<string, unknown>[];
   }
 
+  it('refuses a warehouse id that does not exist with HTTP 404, as Databricks does', async () => {
+    await expect(emulator.openDriverSession('0123456789abcdef')).rejects.toThrow(/404/);
+    const raw = await emulator.call('POST', '/sql/1.0/warehouses/0123456789abcdef');
+    expect(raw).toMatchObject({ status: 404, body: { error_code: 'RESOURCE_DOES_NOT_EXIST' } });
+  });
+
   it('answers a named-parameter usage aggregation with the same rows as the engine, dates as Date', async () => {
     const start = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
     const sql =

@@ -1,5 +1,5 @@
 /** How a Databricks failure should be treated by callers; the schema maps each kind to a GraphQL error code. */
-export type DatabricksErrorKind = 'UNAVAILABLE' | 'RATE_LIMITED' | 'AUTH' | 'NOT_FOUND' | 'BAD_REQUEST';
+export type DatabricksErrorKind = 'UNAVAILABLE' | 'RATE_LIMITED' | 'TIMEOUT' | 'AUTH' | 'NOT_FOUND' | 'BAD_REQUEST';
 
 export class DatabricksError extends Error {
   constructor(
@@ -13,7 +13,7 @@ export class DatabricksError extends Error {
 
   /** Transient failures worth another attempt: overload, 5xx, timeouts, dropped connections. */
   get retryable(): boolean {
-    return this.kind === 'UNAVAILABLE' || this.kind === 'RATE_LIMITED';
+    return this.kind === 'UNAVAILABLE' || this.kind === 'RATE_LIMITED' || this.kind === 'TIMEOUT';
   }
 }
 
@@ -32,8 +32,11 @@ export function errorFromResponse(status: number, body: unknown, retryAfterHeade
   return new DatabricksError('BAD_REQUEST', message, details);
 }
 
-/** Network-level failure (refused, reset, timed out) or an open circuit. */
+/** Network-level failure (refused, reset) or an open circuit. */
 export const unavailable = (message: string, cause?: unknown) => new DatabricksError('UNAVAILABLE', message, { cause });
+
+/** Databricks did not answer before a deadline (the call's own or the request's); the call was abandoned. */
+export const timedOut = (message: string, cause?: unknown) => new DatabricksError('TIMEOUT', message, { cause });
 
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
 export function parseRetryAfter(value: string | null | undefined): number | undefined {

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import * as catalog from './api/catalog.js';
 import * as compute from './api/compute.js';
 import * as jobs from './api/jobs.js';
+import { withDeadline } from './deadline.js';
+import { DatabricksError } from './errors.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
 import { queryDailyUsage, type UsageRow } from './usage-query.js';
@@ -20,6 +22,9 @@ const TTL = {
   usage: 5 * 60 * SECOND,
 };
 
+/** Prefix of every cached read made through one connection (integration), to forget them together. */
+export const integrationCacheScope = (connectionKey: string) => `${connectionKey}|`;
+
 interface UsageKey {
   workspaceId: string;
   from: string;
@@ -35,7 +40,14 @@ export class DatabricksReader {
   private readonly memo = new Map<string, Promise<Remote<unknown>>>();
   private readonly usageLoaders = new Map<string, DataLoader<UsageKey, Remote<UsageRow[]>, string>>();
 
-  constructor(private readonly gateway: DatabricksGateway) {}
+  /**
+   * `deadline` (epoch ms) is the request's: no read waits past it. A read still unanswered then ends in a
+   * `TIMEOUT` (or serves the last value known, marked stale), and a statement still running is cancelled.
+   */
+  constructor(
+    private readonly gateway: DatabricksGateway,
+    private readonly deadline = Number.POSITIVE_INFINITY,
+  ) {}
 
   jobs(conn: WorkspaceConnection) {
     return this.read(conn, 'jobs', TTL.metadata, async () => (await jobs.listJobs(conn.rest)).jobs);
@@ -126,7 +138,7 @@ export class DatabricksReader {
       .sort()
       .at(-1)!;
     const all = await this.read(conn, `usage:${workspaceIds.join(',')}:${from}:${to}`, TTL.usage, () =>
-      queryDailyUsage(sql, workspaceIds, from, to),
+      queryDailyUsage(sql, workspaceIds, from, to, { deadline: this.deadline }),
     );
     return keys.map((k) => ({
       ...all,
@@ -141,10 +153,17 @@ export class DatabricksReader {
     load: () => Promise<T>,
     keepForever?: (value: T) => boolean,
   ): Promise<Remote<T>> {
-    const cacheKey = `${conn.key}|${key}`;
+    const cacheKey = `${integrationCacheScope(conn.key)}${key}`;
     let pending = this.memo.get(cacheKey) as Promise<Remote<T>> | undefined;
     if (!pending) {
-      pending = this.gateway.cache.read(cacheKey, ttlMs, load, keepForever);
+      const cache = this.gateway.cache;
+      pending = withDeadline(this.deadline, 'Databricks', () => cache.read(cacheKey, ttlMs, load, keepForever)).catch(
+        (error: unknown) => {
+          const last = error instanceof DatabricksError && error.kind === 'TIMEOUT' && cache.lastKnown<T>(cacheKey);
+          if (last) return last;
+          throw error;
+        },
+      );
       this.memo.set(cacheKey, pending);
     }
     return pending;

@@ -50,6 +50,12 @@ export class RemoteCache {
     }
   }
 
+  /** The last value read for `key`, whatever its age, marked stale (for a caller out of time); none if never read. */
+  lastKnown<T>(key: string): Remote<T> | undefined {
+    const entry = this.entries.get(key);
+    return entry && { value: entry.value as T, stale: true, fetchedAt: new Date(entry.fetchedAt) };
+  }
+
   /** Drops entries whose key starts with `prefix` (after a write that changes them). */
   invalidate(prefix: string): void {
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);

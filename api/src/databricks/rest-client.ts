@@ -2,7 +2,8 @@ import { rootCertificates } from 'node:tls';
 import { BrokenCircuitError, BulkheadRejectedError } from 'cockatiel';
 import { type Dispatcher, Pool } from 'undici';
 import type { CredentialProvider } from './credentials.js';
-import { DatabricksError, errorFromResponse, unavailable } from './errors.js';
+import { withDeadline } from './deadline.js';
+import { DatabricksError, errorFromResponse, timedOut, unavailable } from './errors.js';
 import { createWorkspacePolicy, DEFAULT_RESILIENCE, type ResilienceOptions } from './resilience.js';
 
 export interface RestClientOptions {
@@ -19,6 +20,11 @@ export interface RestClientOptions {
 }
 
 export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface CallOptions {
+  /** Epoch ms after which the caller no longer waits (the request's deadline), earlier than the call's own. */
+  deadline?: number;
+}
 
 /**
  * One workspace's REST API over a keep-alive undici pool, with deadlines, retries, a circuit breaker
@@ -56,22 +62,25 @@ export class DatabricksRestClient {
     return String(this.guarded.breaker.state);
   }
 
-  get<T>(path: string, query: Query = {}): Promise<T> {
-    return this.call<T>('GET', withQuery(path, query));
+  get<T>(path: string, query: Query = {}, options: CallOptions = {}): Promise<T> {
+    return this.call<T>('GET', withQuery(path, query), undefined, options);
   }
 
-  post<T>(path: string, body: unknown = {}): Promise<T> {
-    return this.call<T>('POST', path, body);
+  post<T>(path: string, body: unknown = {}, options: CallOptions = {}): Promise<T> {
+    return this.call<T>('POST', path, body, options);
   }
 
   async close(): Promise<void> {
     await this.pool.close();
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const deadline = Date.now() + this.deadlineMs;
+  private async call<T>(method: 'GET' | 'POST', path: string, body: unknown, options: CallOptions): Promise<T> {
+    const deadline = Math.min(Date.now() + this.deadlineMs, options.deadline ?? Number.POSITIVE_INFINITY);
     try {
-      return await this.guarded.policy.execute(() => this.attempt<T>(method, path, body, deadline));
+      // The deadline covers the queue, every attempt and the back-off between them.
+      return await withDeadline(deadline, 'Databricks', (signal) =>
+        this.guarded.policy.execute(() => this.attempt<T>(method, path, body, signal), signal),
+      );
     } catch (error) {
       if (error instanceof DatabricksError) throw error;
       if (error instanceof BrokenCircuitError)
@@ -86,11 +95,12 @@ export class DatabricksRestClient {
     method: 'GET' | 'POST',
     path: string,
     body: unknown,
-    deadline: number,
+    deadlineSignal: AbortSignal,
     retriedAuth = false,
   ): Promise<T> {
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) throw unavailable(`Databricks did not answer within ${this.deadlineMs} ms`);
+    if (deadlineSignal.aborted) throw deadlineSignal.reason;
+    const attemptSignal = AbortSignal.timeout(this.attemptTimeoutMs);
+    const signal = AbortSignal.any([deadlineSignal, attemptSignal]);
     const key = `${method} ${path.split('?')[0]}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     let response: Dispatcher.ResponseData;
@@ -103,13 +113,15 @@ export class DatabricksRestClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(Math.min(this.attemptTimeoutMs, remaining)),
+        signal,
       });
     } catch (error) {
       if (error instanceof DatabricksError) throw error;
+      if (signal.aborted) throw timedOut(`Databricks did not answer within ${this.attemptTimeoutMs} ms`, error);
       throw unavailable(`Databricks unreachable: ${(error as Error).message}`, error);
     }
     const text = await response.body.text().catch(() => '');
+    if (signal.aborted) throw timedOut(`Databricks did not finish answering within ${this.attemptTimeoutMs} ms`);
     const payload = parseJson(text);
     if (response.statusCode < 400) return payload as T;
     const failure = errorFromResponse(
@@ -125,7 +137,7 @@ export class DatabricksRestClient {
       this.options.credentials.scheme !== 'PAT'
     ) {
       this.options.credentials.invalidate();
-      return this.attempt<T>(method, path, body, deadline, true);
+      return this.attempt<T>(method, path, body, deadlineSignal, true);
     }
     throw failure;
   }

@@ -1,6 +1,7 @@
 import { DBSQLClient, DBSQLLogger, LogLevel } from '@databricks/sql';
 import { bulkhead } from 'cockatiel';
 import type { CredentialProvider } from './credentials.js';
+import { unlessAborted, withDeadline } from './deadline.js';
 import { DatabricksError, unavailable } from './errors.js';
 
 export interface SqlClientOptions {
@@ -9,8 +10,13 @@ export interface SqlClientOptions {
   credentials: CredentialProvider;
   /** Sessions kept open and statements in flight per warehouse. */
   maxSessions?: number;
-  /** Longest a statement may run before it is cancelled. */
+  /** Longest a statement may take (waiting for a session included) before it is cancelled. */
   statementTimeoutMs?: number;
+}
+
+export interface SqlCallOptions {
+  /** Epoch ms after which the caller no longer waits (the request's deadline); the statement is then cancelled. */
+  deadline?: number;
 }
 
 export type SqlParameterValue = string | number | boolean | Date | null;
@@ -29,13 +35,15 @@ export interface SqlRows<T> {
 }
 
 type IDBSQLSession = Awaited<ReturnType<DBSQLClient['openSession']>>;
+type IOperation = Awaited<ReturnType<IDBSQLSession['executeStatement']>>;
 
 const DEFAULT_ROW_LIMIT = 10_000;
 
 /**
  * A SQL warehouse through the official `@databricks/sql` driver (Thrift over HTTPS): one driver
- * connection, a small pool of sessions reused across statements, bounded concurrency, a statement timeout.
- * TLS trust comes from the process (`NODE_EXTRA_CA_CERTS`), as the driver reads no other CA cheaply.
+ * connection, a small pool of sessions reused across statements, bounded concurrency, and one deadline per
+ * statement (its timeout or the caller's deadline, whichever comes first) covering the wait for a session, the
+ * execution and the fetch: past it the statement is cancelled and the caller gets a `TIMEOUT`. TLS trust comes from the process (`NODE_EXTRA_CA_CERTS`), as the driver reads no other CA cheaply.
  */
 export class DatabricksSqlClient {
   /** Statements sent to the warehouse (used by tests and metrics). */
@@ -56,19 +64,27 @@ export class DatabricksSqlClient {
     this.driver.on('error', () => {});
   }
 
-  query<T extends object = Record<string, unknown>>(query: SqlQuery): Promise<SqlRows<T>> {
-    return this.limiter.execute(async () => {
-      const session = await this.acquire();
-      let healthy = true;
-      try {
-        return await this.run<T>(session, query);
-      } catch (error) {
-        healthy = !(error instanceof DatabricksError && error.kind !== 'BAD_REQUEST');
-        throw error;
-      } finally {
-        this.release(session, healthy);
-      }
-    });
+  query<T extends object = Record<string, unknown>>(
+    query: SqlQuery,
+    { deadline = Number.POSITIVE_INFINITY }: SqlCallOptions = {},
+  ): Promise<SqlRows<T>> {
+    return withDeadline(Math.min(Date.now() + this.statementTimeoutMs, deadline), 'The SQL warehouse', (signal) =>
+      this.limiter.execute(() => this.inSession<T>(query, signal), signal),
+    );
+  }
+
+  private async inSession<T>(query: SqlQuery, signal: AbortSignal): Promise<SqlRows<T>> {
+    const session = await unlessAborted(this.acquire(), signal, (late) => this.release(late, true));
+    let healthy = true;
+    try {
+      return await this.run<T>(session, query, signal);
+    } catch (error) {
+      // A session whose statement hung or failed on the wire is not reused.
+      healthy = !signal.aborted && !(error instanceof DatabricksError && error.kind !== 'BAD_REQUEST');
+      throw error;
+    } finally {
+      this.release(session, healthy);
+    }
   }
 
   async close(): Promise<void> {
@@ -79,26 +95,24 @@ export class DatabricksSqlClient {
   private async run<T>(
     session: IDBSQLSession,
     { sql, params, rowLimit = DEFAULT_ROW_LIMIT }: SqlQuery,
+    signal: AbortSignal,
   ): Promise<SqlRows<T>> {
     this.statements++;
-    const operation = await session
-      .executeStatement(sql, { namedParameters: params ?? undefined, maxRows: Math.min(rowLimit + 1, 100_000) })
-      .catch((error: unknown) => Promise.reject(toDatabricksError(error)));
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        operation.cancel().catch(() => {});
-        reject(unavailable(`The statement ran longer than ${this.statementTimeoutMs} ms and was cancelled`));
-      }, this.statementTimeoutMs);
-    });
+    const operation = await unlessAborted(
+      session
+        .executeStatement(sql, { namedParameters: params ?? undefined, maxRows: Math.min(rowLimit + 1, 100_000) })
+        .catch((error: unknown) => Promise.reject(toDatabricksError(error))),
+      signal,
+      // Started after the caller gave up: cancel it at once.
+      (late) => discard(late, true),
+    );
     try {
-      const rows = (await Promise.race([operation.fetchAll({ maxRows: rowLimit + 1 }), timeout])) as T[];
+      const rows = (await unlessAborted(operation.fetchAll({ maxRows: rowLimit + 1 }), signal)) as T[];
       return { rows: rows.slice(0, rowLimit), truncated: rows.length > rowLimit };
     } catch (error) {
       throw toDatabricksError(error);
     } finally {
-      clearTimeout(timer);
-      operation.close().catch(() => {});
+      discard(operation, signal.aborted);
     }
   }
 
@@ -113,6 +127,9 @@ export class DatabricksSqlClient {
         authType: 'custom',
         provider: { authenticate: async () => ({ Authorization: await this.options.credentials.authorization() }) },
         telemetryEnabled: false,
+        // The driver's own waits (a socket, its retries of 429/503) never outlast our deadline by much.
+        socketTimeout: this.statementTimeoutMs,
+        retriesTimeout: this.statementTimeoutMs,
       } as Parameters<DBSQLClient['connect']>[0]);
       await this.connected;
       return await this.driver.openSession();
@@ -128,6 +145,12 @@ export class DatabricksSqlClient {
   }
 }
 
+/** Closes an operation, cancelling it first when it may still run on the warehouse. */
+function discard(operation: IOperation, cancel: boolean): void {
+  const cancelled = cancel ? operation.cancel().catch(() => {}) : Promise.resolve();
+  void cancelled.then(() => operation.close()).catch(() => {});
+}
+
 /** The driver's errors, classified: SQL mistakes are BAD_REQUEST, credentials AUTH, the rest UNAVAILABLE. */
 function toDatabricksError(error: unknown): DatabricksError {
   if (error instanceof DatabricksError) return error;
@@ -137,6 +160,9 @@ function toDatabricksError(error: unknown): DatabricksError {
   if (err.name === 'AuthenticationError' || status === 401 || status === 403 || /\b40[13]\b/.test(message)) {
     return new DatabricksError('AUTH', message, { status, cause: error });
   }
+  // Databricks answers a warehouse id that does not exist (or was deleted) with HTTP 404 on the Thrift path.
+  if (status === 404)
+    return new DatabricksError('NOT_FOUND', 'The SQL warehouse does not exist', { status, cause: error });
   if (status === 429 || /\b429\b/.test(message))
     return new DatabricksError('RATE_LIMITED', message, { status, cause: error });
   if (err.name === 'OperationStateError' || err.name === 'ParameterError') {

@@ -1,4 +1,4 @@
-import type { DatabricksSqlClient } from './sql-client.js';
+import type { DatabricksSqlClient, SqlCallOptions } from './sql-client.js';
 
 /** The daily platform metrics CoP OS tracks, as named in `KpiMetric.metricName`. */
 export const PLATFORM_METRICS = ['DBU', 'ACTIVE_USERS', 'JOBS_RUN', 'QUERIES_EXECUTED', 'MODEL_REQUESTS'] as const;
@@ -20,6 +20,7 @@ export async function queryDailyUsage(
   workspaceIds: string[],
   from: string,
   to: string,
+  options: SqlCallOptions = {},
 ): Promise<UsageRow[]> {
   if (workspaceIds.length === 0) return [];
   const params: Record<string, string> = { from_date: from, to_date: to };
@@ -44,11 +45,14 @@ export async function queryDailyUsage(
     UNION ALL
     SELECT workspace_id, CAST(CAST(request_time AS DATE) AS STRING), 'MODEL_REQUESTS', CAST(COUNT(*) AS DOUBLE)
       FROM system.serving.endpoint_usage WHERE ${between('CAST(request_time AS DATE)')} GROUP BY workspace_id, CAST(request_time AS DATE)`;
-  const { rows } = await sql.query<{ workspace_id: string; day: string; metric: PlatformMetric; value: number }>({
-    sql: statement,
-    params,
-    rowLimit: 100_000,
-  });
+  const { rows } = await sql.query<{ workspace_id: string; day: string; metric: PlatformMetric; value: number }>(
+    {
+      sql: statement,
+      params,
+      rowLimit: 100_000,
+    },
+    options,
+  );
   return rows.map((row) => ({
     workspaceId: row.workspace_id,
     date: row.day,

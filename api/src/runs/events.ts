@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../db/prisma.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { RunEventMessage, RunPubSub } from './pubsub.js';
 
 export type RunEventType = RunEventMessage['type'];
@@ -18,15 +18,43 @@ export async function appendRunEvent(
   payload: Record<string, unknown>,
   runChanges: Prisma.JobRunUpdateInput = {},
 ): Promise<RunEventMessage> {
-  const { event, run } = await prisma.$transaction(async (tx) => {
-    const run = await tx.jobRun.update({
-      where: { id: jobRunId },
-      data: { ...runChanges, lastSeq: { increment: 1 } },
-      select: { lastSeq: true, copId: true, workspaceMappingId: true },
+  const appended = await appendRunEventIf(prisma, pubsub, jobRunId, {}, type, payload, runChanges);
+  if (!appended) throw new Error(`Run ${jobRunId} does not exist`);
+  return appended;
+}
+
+/**
+ * `appendRunEvent` only while the run still matches `guard` (checked and changed in one statement): of
+ * several writers racing to record the same change, exactly one appends the event; the others get null.
+ */
+export async function appendRunEventIf(
+  prisma: PrismaClient,
+  pubsub: RunPubSub,
+  jobRunId: string,
+  guard: Prisma.JobRunWhereInput,
+  type: RunEventType,
+  payload: Record<string, unknown>,
+  runChanges: Prisma.JobRunUpdateInput = {},
+): Promise<RunEventMessage | null> {
+  const written = await prisma
+    .$transaction(async (tx) => {
+      const run = await tx.jobRun.update({
+        where: { id: jobRunId, AND: guard },
+        data: { ...runChanges, lastSeq: { increment: 1 } },
+        select: { lastSeq: true, copId: true, workspaceMappingId: true },
+      });
+      const event = await tx.runEvent.create({
+        data: { jobRunId, seq: run.lastSeq, type, payload: payload as object },
+      });
+      return { event, run };
+    })
+    .catch((error: unknown) => {
+      // P2025: no run matched the guard; another writer recorded the change first.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return null;
+      throw error;
     });
-    const event = await tx.runEvent.create({ data: { jobRunId, seq: run.lastSeq, type, payload: payload as object } });
-    return { event, run };
-  });
+  if (!written) return null;
+  const { event, run } = written;
   const message: RunEventMessage = {
     id: event.id,
     jobRunId,

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../db/prisma.js';
 
 /**
  * A lease per integration in Postgres: exactly one instance watches a workspace's runs. The holder renews
- * it every tick; when it dies the lease expires and another instance takes over on its next tick.
+ * it all through its ticks; when it dies the lease expires and another instance takes over on its next tick.
  */
 export async function tryHoldLease(
   prisma: PrismaClient,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DatabricksRegistry } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
+import type { JobRun } from '../generated/prisma/client.js';
 import { createRunPubSub, type RunPubSub } from './pubsub.js';
 import { RunWatcher, type RunWatcherOptions } from './watcher.js';
 
@@ -10,6 +11,8 @@ export interface RunRuntime {
   pubsub: RunPubSub;
   watcher: RunWatcher;
   instanceId: string;
+  /** Run starts in progress on this instance, by idempotency token (see `startRun`). */
+  starting: Map<string, Promise<JobRun>>;
   /**
    * Makes the watcher that holds the lease poll now, whichever instance it runs on (through pub/sub), e.g.
    * when a Databricks job notification reached this instance.
@@ -20,12 +23,14 @@ export interface RunRuntime {
 
 export function createRunRuntime(
   deps: { prisma: PrismaClient; registry: DatabricksRegistry; log: Logger },
-  options: { redisUrl?: string } & Partial<RunWatcherOptions> = {},
+  options: { redisUrl?: string; redisChannelPrefix?: string } & Partial<RunWatcherOptions> = {},
 ): RunRuntime {
   const instanceId = options.instanceId ?? `api-${randomUUID().slice(0, 8)}`;
-  const pubsub = createRunPubSub(options.redisUrl, (error) =>
-    deps.log.warn({ err: error }, 'Redis connection problem'),
-  );
+  const pubsub = createRunPubSub({
+    redisUrl: options.redisUrl,
+    channelPrefix: options.redisChannelPrefix,
+    onRedisError: (error) => deps.log.warn({ err: error }, 'Redis connection problem'),
+  });
   const watcher = new RunWatcher(
     { ...deps, pubsub },
     {
@@ -43,6 +48,7 @@ export function createRunRuntime(
     pubsub,
     watcher,
     instanceId,
+    starting: new Map(),
     requestPoll: (reason) => pubsub.publish('runs:poll', { reason }),
     close: async () => {
       await pollRequests.return?.();

@@ -5,7 +5,7 @@ import type { ConnectionRow, WorkspaceConnection } from '../databricks/registry.
 import type { PrismaClient } from '../db/prisma.js';
 import type { JobRun, JobRunKind, PipelineLayer } from '../generated/prisma/client.js';
 import { databricksConfigSchema } from '../integrations/databricks-config.js';
-import { appendRunEvent } from './events.js';
+import { appendRunEvent, appendRunEventIf } from './events.js';
 import type { RunPubSub } from './pubsub.js';
 
 export interface RunServices {
@@ -14,6 +14,8 @@ export interface RunServices {
   connect: (integration: IntegrationRow) => WorkspaceConnection;
   /** Asks the watcher to poll now rather than at its next tick. */
   pollNow: () => void;
+  /** Starts in progress in this instance, by idempotency token: concurrent callers with one key share one. */
+  starting: Map<string, Promise<JobRun>>;
 }
 
 /** The integration a run goes through, as `connectionSelect` reads it. */
@@ -50,50 +52,65 @@ const LAYER_NOTEBOOKS: Record<PipelineLayer, ('bronze' | 'silver' | 'gold')[]> =
 /**
  * Starts a run exactly once per idempotency key: the `JobRun` row (holding the token) is written first,
  * then Databricks is called with the same token, so a retried request — even after a crash between the two
- * steps — returns the one run instead of starting another.
+ * steps — returns the one run instead of starting another. Concurrent callers with one key all get that run:
+ * in one instance they share the start; across instances the row's unique token, Databricks' idempotency and
+ * a guarded update leave one row, one Databricks run and one RUN_STARTED event.
  */
-export async function startRun(services: RunServices, target: RunTarget, request: RunRequest): Promise<JobRun> {
+export function startRun(services: RunServices, target: RunTarget, request: RunRequest): Promise<JobRun> {
   const token = idempotencyToken(target.integration.id, request.idempotencyKey ?? randomUUID());
+  const pending = services.starting.get(token);
+  if (pending) return pending;
+  const started = startOnce(services, target, request, token).finally(() => services.starting.delete(token));
+  services.starting.set(token, started);
+  return started;
+}
+
+async function startOnce(services: RunServices, target: RunTarget, request: RunRequest, token: string) {
   const existing = await services.prisma.jobRun.findUnique({ where: { idempotencyToken: token } });
   if (existing?.databricksRunId || existing?.isTerminal) return existing;
-  const row =
-    existing ??
-    (await services.prisma.jobRun.create({
-      data: {
-        customerId: target.customerId,
-        copId: target.copId,
-        workspaceMappingId: target.mappingId,
-        integrationId: target.integration.id,
-        kind: request.kind,
-        layer: request.layer,
-        databricksJobId: request.jobId,
-        notebookPath: request.notebookPath,
-        idempotencyToken: token,
-        parameters: request.parameters,
-        triggeredById: request.triggeredById,
-        retryOfId: request.retryOfId,
-        expectedDurationMs: await typicalDuration(services.prisma, target.integration.id, request),
-      },
-    }));
+  const row = existing ?? (await createRunRow(services.prisma, target, request, token));
+  if (row.databricksRunId || row.isTerminal) return row;
   try {
     const connection = services.connect(target.integration);
-    const runId = await callDatabricks(connection, target.integration, request, token);
-    const started = await services.prisma.jobRun.update({
-      where: { id: row.id },
-      data: { databricksRunId: String(runId), state: 'PENDING', errorMessage: null },
-    });
-    await appendRunEvent(services.prisma, services.pubsub, row.id, 'RUN_STARTED', {
-      databricksRunId: String(runId),
-      state: 'PENDING',
-      layer: request.layer ?? null,
-      etaMs: started.expectedDurationMs,
-    });
-    services.pollNow();
-    return started;
+    const runId = String(await callDatabricks(connection, target.integration, request, token));
+    const event = await appendRunEventIf(
+      services.prisma,
+      services.pubsub,
+      row.id,
+      { databricksRunId: null },
+      'RUN_STARTED',
+      { databricksRunId: runId, state: 'PENDING', layer: request.layer ?? null, etaMs: row.expectedDurationMs },
+      { databricksRunId: runId, state: 'PENDING', errorMessage: null },
+    );
+    if (event) services.pollNow();
+    return services.prisma.jobRun.findUniqueOrThrow({ where: { id: row.id } });
   } catch (error) {
     await recordRefusal(services, row.id, error);
     throw error;
   }
+}
+
+/** The run's row, written once per token: a concurrent writer's row wins and is returned as it is. */
+async function createRunRow(prisma: PrismaClient, target: RunTarget, request: RunRequest, token: string) {
+  await prisma.jobRun.createMany({
+    skipDuplicates: true,
+    data: {
+      customerId: target.customerId,
+      copId: target.copId,
+      workspaceMappingId: target.mappingId,
+      integrationId: target.integration.id,
+      kind: request.kind,
+      layer: request.layer,
+      databricksJobId: request.jobId,
+      notebookPath: request.notebookPath,
+      idempotencyToken: token,
+      parameters: request.parameters,
+      triggeredById: request.triggeredById,
+      retryOfId: request.retryOfId,
+      expectedDurationMs: await typicalDuration(prisma, target.integration.id, request),
+    },
+  });
+  return prisma.jobRun.findUniqueOrThrow({ where: { idempotencyToken: token } });
 }
 
 /** A transient failure leaves the row retryable (same key, same token); a refusal ends it as FAILED. */
@@ -104,10 +121,11 @@ async function recordRefusal(services: RunServices, jobRunId: string, error: unk
     await services.prisma.jobRun.update({ where: { id: jobRunId }, data: { errorMessage: message } });
     return;
   }
-  await appendRunEvent(
+  await appendRunEventIf(
     services.prisma,
     services.pubsub,
     jobRunId,
+    { databricksRunId: null, isTerminal: false },
     'RUN_FAILED',
     { errorMessage: message },
     { errorMessage: message, state: 'INTERNAL_ERROR', resultState: 'FAILED', isTerminal: true },

@@ -80,31 +80,51 @@ export class RunWatcher {
     this.wake?.();
   }
 
-  /** One pass over every integration with active runs; returns how many runs it followed. */
+  /**
+   * One pass over every integration with active runs; returns how many runs it followed. The leases it holds
+   * are renewed all through the pass (a pass over slow workspaces may outlast a lease), and an integration whose
+   * lease another instance took meanwhile is left to it at once.
+   */
   async tick(): Promise<number> {
     const groups = await this.deps.prisma.jobRun.groupBy({
       by: ['integrationId'],
       where: { isTerminal: false, databricksRunId: { not: null } },
       _count: true,
     });
-    let followed = 0;
+    const held: typeof groups = [];
     for (const group of groups) {
-      const held = await tryHoldLease(
-        this.deps.prisma,
-        group.integrationId,
-        this.options.instanceId,
-        this.options.leaseTtlMs,
-      );
-      if (!held) continue;
-      followed += group._count;
-      await this.pollIntegration(group.integrationId).catch((error: unknown) =>
-        this.deps.log.warn(
-          { err: error, integrationId: group.integrationId },
-          'polling runs failed; retrying next tick',
-        ),
-      );
+      if (await this.holdLease(group.integrationId)) held.push(group);
     }
-    return followed;
+    const lost = new Set<string>();
+    const renewal = setInterval(() => void this.renewLeases(held, lost), Math.max(50, this.options.leaseTtlMs / 3));
+    try {
+      let followed = 0;
+      for (const group of held) {
+        if (lost.has(group.integrationId)) continue;
+        followed += group._count;
+        await this.pollIntegration(group.integrationId, () => lost.has(group.integrationId)).catch((error: unknown) =>
+          this.deps.log.warn(
+            { err: error, integrationId: group.integrationId },
+            'polling runs failed; retrying next tick',
+          ),
+        );
+      }
+      return followed;
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private holdLease(integrationId: string): Promise<boolean> {
+    return tryHoldLease(this.deps.prisma, integrationId, this.options.instanceId, this.options.leaseTtlMs);
+  }
+
+  private async renewLeases(held: { integrationId: string }[], lost: Set<string>): Promise<void> {
+    for (const { integrationId } of held) {
+      if (lost.has(integrationId)) continue;
+      // A renewal that cannot reach Postgres is not a lost lease: the writes of this pass fail the same way.
+      if (!(await this.holdLease(integrationId).catch(() => true))) lost.add(integrationId);
+    }
   }
 
   private async run(): Promise<void> {
@@ -129,7 +149,7 @@ export class RunWatcher {
     });
   }
 
-  private async pollIntegration(integrationId: string): Promise<void> {
+  private async pollIntegration(integrationId: string, leaseLost: () => boolean): Promise<void> {
     const integration = await this.deps.prisma.integration.findUniqueOrThrow({ where: { id: integrationId } });
     const connection = this.deps.registry.forIntegration(integration);
     const runs = await this.deps.prisma.jobRun.findMany({
@@ -137,6 +157,7 @@ export class RunWatcher {
     });
     const active = await listActiveRuns(connection);
     for (const row of runs) {
+      if (leaseLost()) return;
       const listed = active.get(row.databricksRunId!);
       const stored = snapshotFingerprint({
         state: row.state,

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
-import { deleteOwned, found, ownedCopId, ownedNode } from './ownership.js';
+import { found, ownedCopId, ownedDeleteMutation, ownedNode } from './ownership.js';
 import { User } from './user.js';
 
 export const Champion = builder.prismaNode('Champion', {
-  id: { field: 'id' },
-  findUnique: ownedNode('champion'),
-  nullable: true,
+  ...ownedNode('champion'),
   fields: (t) => ({
     user: t.relation('user'),
     cop: t.relation('cop'),
@@ -48,18 +46,22 @@ builder.mutationFields((t) => ({
         await ctx.prisma.user.findFirst({ where: { id: userId, customer: { cops: { some: { id: copId } } } } }),
         'User',
       );
-      const existing = await ctx.prisma.champion.findFirst({ where: { copId, userId }, select: { id: true } });
       const recognition = { reason: input.reason, recognizedAt: new Date() };
-      return existing
-        ? ctx.prisma.champion.update({ ...query, where: { id: existing.id }, data: recognition })
-        : ctx.prisma.champion.create({ ...query, data: { ...recognition, copId, userId } });
+      // One INSERT … ON CONFLICT on the (CoP, person) key (a nested selection would make Prisma read then write).
+      const { id } = await ctx.prisma.champion.upsert({
+        where: { copId_userId: { copId, userId } },
+        create: { ...recognition, copId, userId },
+        update: recognition,
+        select: { id: true },
+      });
+      return ctx.prisma.champion.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  removeChampion: t.field({
-    type: 'ID',
-    description: 'Withdraws a recognition; returns its id.',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: Champion }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'champion', id),
-  }),
 }));
+
+ownedDeleteMutation('removeChampion', {
+  node: Champion,
+  model: 'champion',
+  roles: ADMIN_ROLES,
+  description: 'Withdraws a recognition; returns its id.',
+});

@@ -5,7 +5,7 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { AssetTypeEnum, SkillLevelEnum } from './enums.js';
 import { type InputFields, withoutNulls } from './input.js';
-import { deleteOwned, ownedCopId, ownedNode, updateOwned } from './ownership.js';
+import { ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 /** Workspace hosts the web app's CSP allows in frames: `*.cloud.databricks.com` (AWS) and `*.azuredatabricks.net`. */
 const DATABRICKS_HOST_SUFFIXES = ['.cloud.databricks.com', '.azuredatabricks.net'];
@@ -27,9 +27,7 @@ export const databricksLink = (asset: { assetType: AssetType; url: string }) =>
   DEEP_LINK_TYPES.includes(asset.assetType) && isDatabricksWorkspaceUrl(asset.url) ? asset.url : null;
 
 export const ContentAsset = builder.prismaNode('ContentAsset', {
-  id: { field: 'id' },
-  findUnique: ownedNode('contentAsset'),
-  nullable: true,
+  ...ownedNode('contentAsset'),
   fields: (t) => ({
     title: t.exposeString('title'),
     description: t.exposeString('description'),
@@ -152,13 +150,6 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { id, input }, ctx) =>
       updateOwned(ctx, 'contentAsset', id.id, { ...query, data: withoutNulls(input) }),
   }),
-  deleteContentAsset: t.field({
-    type: 'ID',
-    description: 'Deletes the asset; returns its id.',
-    authScopes: { role: EDITOR_ROLES },
-    args: { id: t.arg.globalID({ for: ContentAsset }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'contentAsset', id),
-  }),
   recordContentView: t.prismaField({
     type: 'ContentAsset',
     description: 'Counts one view of the asset (any member of the tenant); returns the asset.',
@@ -169,3 +160,10 @@ builder.mutationFields((t) => ({
       updateOwned(ctx, 'contentAsset', id.id, { ...query, data: { views: { increment: 1 } } }),
   }),
 }));
+
+ownedDeleteMutation('deleteContentAsset', {
+  node: ContentAsset,
+  model: 'contentAsset',
+  roles: EDITOR_ROLES,
+  description: 'Deletes the asset; returns its id.',
+});

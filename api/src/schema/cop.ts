@@ -6,12 +6,10 @@ import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { CopPhaseEnum } from './enums.js';
 import { withoutNulls } from './input.js';
-import { deleteOwned, ownedNode, ownedRow, updateOwned } from './ownership.js';
+import { ownedDeleteMutation, ownedNode, ownedRow, updateOwned } from './ownership.js';
 
 export const Cop = builder.prismaNode('Cop', {
-  id: { field: 'id' },
-  findUnique: ownedNode('cop'),
-  nullable: true,
+  ...ownedNode('cop'),
   fields: (t) => ({
     name: t.exposeString('name'),
     description: t.exposeString('description'),
@@ -121,11 +119,11 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { id, input }, ctx) =>
       updateOwned(ctx, 'cop', id.id, { ...query, data: withoutNulls(input) }),
   }),
-  deleteCop: t.field({
-    type: 'ID',
-    description: 'Deletes the CoP and everything in it; returns its id.',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: Cop }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'cop', id),
-  }),
 }));
+
+ownedDeleteMutation('deleteCop', {
+  node: Cop,
+  model: 'cop',
+  roles: ADMIN_ROLES,
+  description: 'Deletes the CoP and everything in it; returns its id.',
+});

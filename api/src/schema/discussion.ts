@@ -8,9 +8,7 @@ import { Cop } from './cop.js';
 import { deleteOwned, findOwned, ownedCopId, ownedNode } from './ownership.js';
 
 export const Discussion = builder.prismaNode('Discussion', {
-  id: { field: 'id' },
-  findUnique: ownedNode('discussion'),
-  nullable: true,
+  ...ownedNode('discussion'),
   fields: (t) => ({
     title: t.exposeString('title'),
     body: t.exposeString('body'),

@@ -5,12 +5,10 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { EventKindEnum } from './enums.js';
 import { type InputFields, withoutNulls } from './input.js';
-import { deleteOwned, findOwned, ownedCopId, ownedNode, updateOwned } from './ownership.js';
+import { findOwned, ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 export const CopEvent = builder.prismaNode('CopEvent', {
-  id: { field: 'id' },
-  findUnique: ownedNode('copEvent'),
-  nullable: true,
+  ...ownedNode('copEvent'),
   fields: (t) => ({
     title: t.exposeString('title'),
     description: t.exposeString('description'),
@@ -99,11 +97,11 @@ builder.mutationFields((t) => ({
       return updateOwned(ctx, 'copEvent', id.id, { ...query, data: patch });
     },
   }),
-  deleteEvent: t.field({
-    type: 'ID',
-    description: 'Deletes the event; returns its id.',
-    authScopes: { role: EDITOR_ROLES },
-    args: { id: t.arg.globalID({ for: CopEvent }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'copEvent', id),
-  }),
 }));
+
+ownedDeleteMutation('deleteEvent', {
+  node: CopEvent,
+  model: 'copEvent',
+  roles: EDITOR_ROLES,
+  description: 'Deletes the event; returns its id.',
+});

@@ -15,7 +15,7 @@ import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { IntegrationTypeEnum } from './enums.js';
 import { withoutNulls } from './input.js';
-import { deleteOwned, findOwned, ownedNode, updateOwned } from './ownership.js';
+import { findOwned, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 const DatabricksAuthTypeEnum = builder.enumType('DatabricksAuthType', {
   description:
@@ -64,9 +64,7 @@ const SecretState = builder.simpleObject('SecretState', {
 });
 
 export const Integration = builder.prismaNode('Integration', {
-  id: { field: 'id' },
-  findUnique: ownedNode('integration'),
-  nullable: true,
+  ...ownedNode('integration'),
   // Integrations are configuration: only admins see them, even through `node(id:)`.
   authScopes: { role: ADMIN_ROLES },
   runScopesOnType: true,
@@ -218,14 +216,21 @@ builder.mutationFields((t) => ({
       const secrets = applySecretChanges(current.secrets, input.secrets ?? {}, ctx.secretBox);
       const config = checkedConfig(current.type, current.config, input.databricks, secrets);
       const { displayName, isActive } = withoutNulls({ displayName: input.displayName, isActive: input.isActive });
-      return updateOwned(ctx, 'integration', id.id, { ...query, data: { displayName, isActive, config, secrets } });
+      const updated = await updateOwned(ctx, 'integration', id.id, {
+        ...query,
+        data: { displayName, isActive, config, secrets },
+      });
+      ctx.integrationChanges.changed(id.id);
+      return updated;
     },
   }),
-  deleteIntegration: t.field({
-    type: 'ID',
-    description: 'Deletes the integration and its workspace mappings; returns its id.',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: Integration }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'integration', id),
-  }),
 }));
+
+ownedDeleteMutation('deleteIntegration', {
+  node: Integration,
+  model: 'integration',
+  roles: ADMIN_ROLES,
+  description: 'Deletes the integration and its workspace mappings; returns its id.',
+  // Every instance forgets what it read through the integration.
+  onDeleted: (ctx, id) => ctx.integrationChanges.changed(id),
+});

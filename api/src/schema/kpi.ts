@@ -13,9 +13,7 @@ import { Customer } from './customer.js';
 import { ownedCopId, ownedNode } from './ownership.js';
 
 export const KpiMetric = builder.prismaNode('KpiMetric', {
-  id: { field: 'id' },
-  findUnique: ownedNode('kpiMetric'),
-  nullable: true,
+  ...ownedNode('kpiMetric'),
   fields: (t) => ({
     metricName: t.exposeString('metricName'),
     metricValue: t.exposeFloat('metricValue'),
@@ -153,10 +151,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpsertKpiInput }) },
     resolve: async (query, _root, { input }, ctx) => {
       const copId = await ownedCopId(ctx, input.copId.id);
-      return ctx.prisma.kpiMetric.upsert({
-        ...query,
-        ...kpiUpsertArgs({ ...input, copId }),
-      });
+      // Selecting only the id lets Prisma upsert in one INSERT … ON CONFLICT statement; with the caller's nested
+      // selection it would read then insert, and concurrent callers would collide on the unique key.
+      const { id } = await ctx.prisma.kpiMetric.upsert({ ...kpiUpsertArgs({ ...input, copId }), select: { id: true } });
+      return ctx.prisma.kpiMetric.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   ingestUsage: t.field({

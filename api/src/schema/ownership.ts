@@ -7,11 +7,12 @@
  * so a row of another tenant behaves exactly like a row that does not exist: NOT_FOUND.
  *
  * A new domain adds its model to `TENANT_FILTERS` and then uses, in its schema module:
- * - `findUnique: ownedNode('model')` on its `prismaNode`;
+ * - `...ownedNode('model')` in the options of its `prismaNode`;
  * - `findOwned` to read a row it is about to act on;
- * - `updateOwned` / `deleteOwned` for its update and delete mutations;
+ * - `updateOwned` for its update mutation, `ownedDeleteMutation` (or `deleteOwned`) for its delete;
  * - `ownedCopId` to check the CoP a new row is created in.
  */
+import type { ObjectParam } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { inViewerCops, ownedByViewer } from '../auth/tenancy.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -19,6 +20,8 @@ import type { Context } from '../context.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { notFound } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
+import type { Role } from '../generated/prisma/enums.js';
+import { builder } from './builder.js';
 
 type Where<M extends keyof PrismaClient> = NonNullable<Prisma.Args<PrismaClient[M], 'findFirst'>['where']>;
 
@@ -59,11 +62,16 @@ export function ownedRow<M extends OwnedModel>(viewer: Viewer | null, model: M, 
   return { id, ...filter };
 }
 
-/** `findUnique` of a `prismaNode`: `node(id:)` and relay refetches see only the viewer's tenant. */
-export const ownedNode =
-  <M extends OwnedModel>(model: M) =>
-  (id: string, ctx: Context) =>
-    ownedRow(ctx.viewer, model, id);
+/**
+ * The Relay options of a tenant-owned `prismaNode` (`builder.prismaNode('Model', { ...ownedNode('model'), fields })`):
+ * `node(id:)` and refetches see only the viewer's tenant, and another tenant's id resolves to null.
+ */
+export const ownedNode = <M extends OwnedModel>(model: M) =>
+  ({
+    id: { field: 'id' },
+    findUnique: (id: string, ctx: Context) => ownedRow(ctx.viewer, model, id),
+    nullable: true,
+  }) as const;
 
 // The delegates' generic methods cannot be called through a union of models; the helpers' signatures
 // carry the precise types, so their bodies call the delegate untyped.
@@ -119,6 +127,33 @@ export async function deleteOwned<M extends OwnedModel>(
   });
   if (count === 0) throw notFound(TENANT_FILTERS[model].noun);
   return encodeGlobalID(id.typename, id.id);
+}
+
+/** Declares `name(id: ID!): ID!`, which deletes a tenant-owned node and answers its global id. */
+export function ownedDeleteMutation(
+  name: string,
+  options: {
+    node: ObjectParam<typeof builder.$inferSchemaTypes>;
+    model: OwnedModel;
+    roles: readonly Role[];
+    description?: string;
+    /** Runs after a delete that removed the row (e.g. to drop caches), with the row's id. */
+    onDeleted?: (ctx: Context, id: string) => void;
+  },
+): void {
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: 'ID',
+      description: options.description,
+      authScopes: { role: options.roles },
+      args: { id: t.arg.globalID({ for: options.node }) },
+      resolve: async (_root, { id }, ctx) => {
+        const deleted = await deleteOwned(ctx, options.model, id);
+        options.onDeleted?.(ctx, id.id);
+        return deleted;
+      },
+    }),
+  );
 }
 
 /** The id of a CoP the viewer's tenant owns; NOT_FOUND otherwise (another tenant's CoP does not exist for them). */

@@ -8,9 +8,7 @@ import { RoleEnum } from './enums.js';
 import { findOwned, ownedNode, ownedRow } from './ownership.js';
 
 export const ServiceToken = builder.prismaNode('ServiceToken', {
-  id: { field: 'id' },
-  findUnique: ownedNode('serviceToken'),
-  nullable: true,
+  ...ownedNode('serviceToken'),
   authScopes: { role: ADMIN_ROLES },
   runScopesOnType: true,
   description: 'A machine credential (e.g. for the daily usage job). Its value is shown once, at creation.',

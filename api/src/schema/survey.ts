@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inViewerCops, requireViewer } from '../auth/tenancy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { appError, forbidden } from '../errors.js';
 import { checkAnswers } from '../surveys/answers.js';
 import { loadNps } from '../surveys/nps.js';
@@ -9,7 +10,7 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { QuestionTypeEnum } from './enums.js';
 import { withoutNulls } from './input.js';
-import { deleteOwned, found, ownedCopId, ownedNode, ownedRow, updateOwned } from './ownership.js';
+import { found, ownedCopId, ownedDeleteMutation, ownedNode, ownedRow, updateOwned } from './ownership.js';
 
 /**
  * Editors read every response; everybody else only their own (answers are personal).
@@ -21,9 +22,7 @@ function visibleResponses(viewer: Viewer | null): { respondentId?: string } {
 }
 
 export const Survey = builder.prismaNode('Survey', {
-  id: { field: 'id' },
-  findUnique: ownedNode('survey'),
-  nullable: true,
+  ...ownedNode('survey'),
   fields: (t) => ({
     title: t.exposeString('title'),
     description: t.exposeString('description'),
@@ -220,13 +219,6 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { id, input }, ctx) =>
       updateOwned(ctx, 'survey', id.id, { ...query, data: withoutNulls(input) }),
   }),
-  deleteSurvey: t.field({
-    type: 'ID',
-    description: 'Deletes the survey with its questions and responses; returns its id.',
-    authScopes: { role: EDITOR_ROLES },
-    args: { id: t.arg.globalID({ for: Survey }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'survey', id),
-  }),
   submitSurveyResponse: t.prismaField({
     type: 'SurveyResponse',
     description:
@@ -237,15 +229,14 @@ builder.mutationFields((t) => ({
       const viewer = ctx.viewer;
       if (viewer?.kind !== 'user') throw forbidden('Only people answer surveys.');
       const surveyId = input.surveyId.id;
-      return ctx.prisma.$transaction(async (tx) => {
+      const answered = () => appError('CONFLICT', 'You have already answered this survey.');
+      const response = ctx.prisma.$transaction(async (tx) => {
         const survey = found(
           await tx.survey.findFirst({ where: ownedRow(ctx.viewer, 'survey', surveyId), include: { questions: true } }),
           'Survey',
         );
         if (!survey.isOpen) throw appError('CONFLICT', 'This survey is closed.');
-        if (await tx.surveyResponse.count({ where: { surveyId, respondentId: viewer.id } })) {
-          throw appError('CONFLICT', 'You have already answered this survey.');
-        }
+        if (await tx.surveyResponse.count({ where: { surveyId, respondentId: viewer.id } })) throw answered();
         const { answers, issues } = checkAnswers(
           survey.questions,
           input.answers.map((answer) => ({ ...answer, questionId: answer.questionId.id })),
@@ -260,6 +251,15 @@ builder.mutationFields((t) => ({
           data: { surveyId, respondentId: viewer.id, answers: { create: answers } },
         });
       });
+      // Two submissions at once both pass the check above; the unique key refuses the second.
+      return response.catch((error: unknown) => Promise.reject(isUniqueViolation(error) ? answered() : error));
     },
   }),
 }));
+
+ownedDeleteMutation('deleteSurvey', {
+  node: Survey,
+  model: 'survey',
+  roles: EDITOR_ROLES,
+  description: 'Deletes the survey with its questions and responses; returns its id.',
+});

@@ -4,12 +4,10 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { UseCaseStatusEnum } from './enums.js';
 import { type InputFields, withoutNulls } from './input.js';
-import { deleteOwned, ownedCopId, ownedNode, updateOwned } from './ownership.js';
+import { ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 export const UseCase = builder.prismaNode('UseCase', {
-  id: { field: 'id' },
-  findUnique: ownedNode('useCase'),
-  nullable: true,
+  ...ownedNode('useCase'),
   fields: (t) => ({
     title: t.exposeString('title'),
     problem: t.exposeString('problem', { description: 'The business problem the use case addresses.' }),
@@ -85,11 +83,11 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { id, input }, ctx) =>
       updateOwned(ctx, 'useCase', id.id, { ...query, data: withoutNulls(input) }),
   }),
-  deleteUseCase: t.field({
-    type: 'ID',
-    description: 'Deletes the use case; returns its id.',
-    authScopes: { role: EDITOR_ROLES },
-    args: { id: t.arg.globalID({ for: UseCase }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'useCase', id),
-  }),
 }));
+
+ownedDeleteMutation('deleteUseCase', {
+  node: UseCase,
+  model: 'useCase',
+  roles: EDITOR_ROLES,
+  description: 'Deletes the use case; returns its id.',
+});

@@ -3,12 +3,10 @@ import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { MembershipRoleEnum, RoleEnum } from './enums.js';
-import { deleteOwned, found, ownedCopId, ownedNode, updateOwned } from './ownership.js';
+import { found, ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 export const User = builder.prismaNode('User', {
-  id: { field: 'id' },
-  findUnique: ownedNode('user'),
-  nullable: true,
+  ...ownedNode('user'),
   fields: (t) => ({
     email: t.exposeString('email'),
     name: t.exposeString('name'),
@@ -19,9 +17,7 @@ export const User = builder.prismaNode('User', {
 });
 
 export const Membership = builder.prismaNode('Membership', {
-  id: { field: 'id' },
-  findUnique: ownedNode('membership'),
-  nullable: true,
+  ...ownedNode('membership'),
   fields: (t) => ({
     role: t.expose('role', { type: MembershipRoleEnum }),
     joinedAt: t.expose('joinedAt', { type: 'DateTime' }),
@@ -71,12 +67,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: Membership }), role: t.arg({ type: MembershipRoleEnum }) },
     resolve: (query, _root, { id, role }, ctx) => updateOwned(ctx, 'membership', id.id, { ...query, data: { role } }),
   }),
-  removeMember: t.field({
-    type: 'ID',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: Membership }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'membership', id),
-  }),
 }));
 
 export const emailSchema = z.string().trim().toLowerCase().email('Enter a valid email address.');
+
+ownedDeleteMutation('removeMember', { node: Membership, model: 'membership', roles: ADMIN_ROLES });

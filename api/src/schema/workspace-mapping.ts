@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { appError } from '../errors.js';
 import { httpsUrl } from '../integrations/databricks-settings.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { withoutNulls } from './input.js';
 import { Integration } from './integration.js';
-import { deleteOwned, findOwned, ownedNode, updateOwned } from './ownership.js';
+import { findOwned, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 /** Mappings belong to a tenant through their integration. */
 
 export const WorkspaceMapping = builder.prismaNode('WorkspaceMapping', {
-  id: { field: 'id' },
-  findUnique: ownedNode('workspaceMapping'),
-  nullable: true,
+  ...ownedNode('workspaceMapping'),
   authScopes: { role: ADMIN_ROLES },
   runScopesOnType: true,
   description: 'A Databricks workspace reached through an integration, optionally attributed to a CoP.',
@@ -84,6 +83,16 @@ const UpdateWorkspaceMappingInput = builder.inputType('UpdateWorkspaceMappingInp
   }),
 });
 
+/** A mapping write the (integration, workspace, CoP) key refused becomes a CONFLICT in words. */
+const refuseDuplicate = (error: unknown) =>
+  Promise.reject(
+    isUniqueViolation(error)
+      ? appError('CONFLICT', 'This workspace is already mapped to that CoP through this integration.', {
+          fields: ['workspaceId'],
+        })
+      : error,
+  );
+
 /** The CoP to attribute a workspace to: visible to the viewer and owned by the integration's customer. */
 async function copForIntegration(ctx: Context, copId: string, integrationCustomerId: string): Promise<string> {
   const cop = await findOwned(ctx, 'cop', copId, { select: { customerId: true } });
@@ -105,14 +114,16 @@ builder.mutationFields((t) => ({
         select: { id: true, customerId: true },
       });
       const { integrationId: _, copId, ...fields } = withoutNulls(input);
-      return ctx.prisma.workspaceMapping.create({
-        ...query,
-        data: {
-          ...fields,
-          integrationId: integration.id,
-          copId: copId ? await copForIntegration(ctx, copId.id, integration.customerId) : null,
-        },
-      });
+      return ctx.prisma.workspaceMapping
+        .create({
+          ...query,
+          data: {
+            ...fields,
+            integrationId: integration.id,
+            copId: copId ? await copForIntegration(ctx, copId.id, integration.customerId) : null,
+          },
+        })
+        .catch(refuseDuplicate);
     },
   }),
   updateWorkspaceMapping: t.prismaField({
@@ -124,7 +135,7 @@ builder.mutationFields((t) => ({
         select: { integration: { select: { customerId: true } } },
       });
       const { copId, defaultCatalog, defaultSchema, ...fields } = input;
-      return updateOwned(ctx, 'workspaceMapping', id.id, {
+      const update = updateOwned(ctx, 'workspaceMapping', id.id, {
         ...query,
         data: {
           ...withoutNulls(fields),
@@ -135,12 +146,13 @@ builder.mutationFields((t) => ({
             : { copId: copId && (await copForIntegration(ctx, copId.id, mapping.integration.customerId)) }),
         },
       });
+      return update.catch(refuseDuplicate);
     },
   }),
-  deleteWorkspaceMapping: t.field({
-    type: 'ID',
-    authScopes: { role: ADMIN_ROLES },
-    args: { id: t.arg.globalID({ for: WorkspaceMapping }) },
-    resolve: (_root, { id }, ctx) => deleteOwned(ctx, 'workspaceMapping', id),
-  }),
 }));
+
+ownedDeleteMutation('deleteWorkspaceMapping', {
+  node: WorkspaceMapping,
+  model: 'workspaceMapping',
+  roles: ADMIN_ROLES,
+});

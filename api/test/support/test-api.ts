@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { RegistryOptions } from '../../src/databricks/registry.js';
 import { closeAppDeps, createAppDeps } from '../../src/deps.js';
 import type { RunWatcherOptions } from '../../src/runs/watcher.js';
 import { testDatabaseUrl } from './database-url.js';
@@ -13,11 +14,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
 /**
  * The real app on the real test database, driven through `yoga.fetch`.
  * `statements` counts SQL statements sent by Prisma (reset it before the request you measure).
- * `options.watcher` overrides the run watcher's test timings (e.g. a short lease, an instance id).
+ * `options.watcher` overrides the run watcher's test timings (e.g. a short lease, an instance id);
+ * `options.databricks` the connector's (timeouts, resilience).
  */
 export function createTestApi(
   env: Record<string, string> = {},
-  options: { watcher?: Partial<RunWatcherOptions> } = {},
+  options: { watcher?: Partial<RunWatcherOptions>; databricks?: RegistryOptions } = {},
 ) {
   const counter = { statements: 0 };
   /** Shifts the remote cache's clock, to age cached Databricks reads without waiting. */
@@ -33,7 +35,12 @@ export function createTestApi(
   const deps = createAppDeps(config, {
     log: pino({ level: 'silent' }),
     onQuery: () => counter.statements++,
-    databricks: { attemptTimeoutMs: 1_500, deadlineMs: 3_000, now: () => Date.now() + clock.offsetMs },
+    databricks: {
+      attemptTimeoutMs: 1_500,
+      deadlineMs: 3_000,
+      now: () => Date.now() + clock.offsetMs,
+      ...options.databricks,
+    },
     // Tests that need live runs start the watcher themselves (`api.deps.runs.watcher.start()`).
     watcher: { activeIntervalMs: 100, idleIntervalMs: 250, leaseTtlMs: 2_000, ...options.watcher },
   });

@@ -30,6 +30,8 @@ export class FaultInjector implements RequestGate {
   private rules: ActiveRule[] = [];
   private nextId = 1;
   private releaseHung: Array<() => void> = [];
+  /** Aborted by `clear()`: delayed requests carry on at once rather than holding the process for minutes. */
+  private delays = new AbortController();
 
   constructor(private readonly random: Random) {}
 
@@ -49,9 +51,11 @@ export class FaultInjector implements RequestGate {
     }));
   }
 
-  /** Removes every rule and lets hung requests carry on. */
+  /** Removes every rule and lets hung and delayed requests carry on. */
   clear(): void {
     this.rules = [];
+    this.delays.abort();
+    this.delays = new AbortController();
     for (const release of this.releaseHung) release();
     this.releaseHung = [];
   }
@@ -73,7 +77,8 @@ export class FaultInjector implements RequestGate {
 
   async admit({ req, res, path, token }: GateContext): Promise<boolean> {
     const latency = this.take('latency', path);
-    if (latency?.rule.kind === 'latency') await delay(latency.rule.ms);
+    if (latency?.rule.kind === 'latency')
+      await delay(latency.rule.ms, undefined, { signal: this.delays.signal }).catch(() => {});
     if (this.take('hang', path)) {
       await new Promise<void>((resolve) => this.releaseHung.push(resolve));
       if (req.destroyed) return false;

@@ -5,13 +5,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import thrift from 'thrift';
 import type { SqlEngine } from '../contracts.js';
-import type { RawHandler } from '../http/types.js';
+import { sendApiError } from '../http/errors.js';
+import { DatabricksApiError, type RawHandler } from '../http/types.js';
 import { TCLIService } from './generated.js';
 import { createHiveService } from './operations.js';
 
-export function createThriftHandler(engine: SqlEngine): RawHandler {
+/** `isWarehouse(id)` says whether a warehouse exists: another id answers HTTP 404, as Databricks does. */
+export function createThriftHandler(engine: SqlEngine, isWarehouse: (id: string) => boolean): RawHandler {
   const processor = new TCLIService.Processor(createHiveService(engine));
   return (req: IncomingMessage, res: ServerResponse) => {
+    const id = decodeURIComponent(new URL(req.url ?? '/', 'https://emulator.local').pathname.split('/').pop() ?? '');
+    if (!isWarehouse(id)) {
+      req.resume();
+      return sendApiError(
+        res,
+        new DatabricksApiError(404, 'RESOURCE_DOES_NOT_EXIST', `Warehouse ${id} does not exist.`),
+      );
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

@@ -30,7 +30,9 @@ export type ErrorCode =
   | 'DATABRICKS_AUTH'
   /** The workspace asked to slow down; `extensions.retryAfterMs` says when to try again. */
   | 'DATABRICKS_RATE_LIMITED'
-  /** The workspace did not answer (down, 5xx, timed out, circuit open); only remote fields are null. */
+  /** The workspace did not answer within the deadline (the request’s or the call’s); a statement was cancelled. */
+  | 'DATABRICKS_TIMEOUT'
+  /** The workspace did not answer (down, 5xx, dropped connection, circuit open); only remote fields are null. */
   | 'DATABRICKS_UNAVAILABLE'
   /** The viewer’s role or tenant does not allow this (HTTP 403). */
   | 'FORBIDDEN'

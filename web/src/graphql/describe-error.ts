@@ -28,6 +28,10 @@ const words: Record<ErrorCode, { title: string; message: string }> = {
     title: 'Databricks is busy',
     message: 'The workspace asked us to slow down. Try again in a minute.',
   },
+  DATABRICKS_TIMEOUT: {
+    title: 'Databricks is slow',
+    message: 'The workspace did not answer in time. Local data is shown; try again in a moment.',
+  },
   DATABRICKS_AUTH: {
     title: 'Databricks refused the credentials',
     message: 'The workspace integration needs new credentials. A customer admin can update them under Admin.',

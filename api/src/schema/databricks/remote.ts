@@ -7,6 +7,7 @@ import { builder } from '../builder.js';
 const CODES: Record<DatabricksErrorKind, ErrorCode> = {
   UNAVAILABLE: 'DATABRICKS_UNAVAILABLE',
   RATE_LIMITED: 'DATABRICKS_RATE_LIMITED',
+  TIMEOUT: 'DATABRICKS_TIMEOUT',
   AUTH: 'DATABRICKS_AUTH',
   NOT_FOUND: 'NOT_FOUND',
   BAD_REQUEST: 'BAD_USER_INPUT',

@@ -85,6 +85,7 @@ const runServices = (ctx: Context): RunServices => ({
   pubsub: ctx.runs.pubsub,
   connect: (integration) => ctx.databricksGateway.registry.forIntegration(integration),
   pollNow: () => ctx.runs.watcher.pollNow(),
+  starting: ctx.runs.starting,
 });
 
 const triggeredBy = (ctx: Context) => (ctx.viewer?.kind === 'user' ? ctx.viewer.id : null);

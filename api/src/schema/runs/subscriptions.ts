@@ -55,6 +55,15 @@ async function* streamRun(
     }
     if (run.isTerminal && last >= run.lastSeq) return;
     for await (const event of live) {
+      if ('resync' in event) {
+        // Redis was away: whatever was published meanwhile is read back from the database.
+        for await (const missed of backlog()) {
+          last = missed.seq;
+          yield { snapshot: null, event: missed };
+          if (TERMINAL_EVENTS.has(missed.type)) return;
+        }
+        continue;
+      }
       if (event.seq <= last) continue;
       // Only a gap costs a query: with hundreds of subscribers, one query each per event would swamp the pool.
       if (event.seq > last + 1) {

@@ -39,9 +39,7 @@ const tasksOf = (run: { tasks: unknown }) => run.tasks as TaskSnapshot[];
 
 /** A run the gateway started or adopted, following its Databricks run. */
 export const JobRun = builder.prismaNode('JobRun', {
-  id: { field: 'id' },
-  findUnique: ownedNode('jobRun'),
-  nullable: true,
+  ...ownedNode('jobRun'),
   fields: (t) => ({
     kind: t.expose('kind', { type: JobRunKindEnum }),
     layer: t.expose('layer', { type: PipelineLayerEnum, nullable: true }),

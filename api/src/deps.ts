@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
 import { SignInThrottle, type SignInThrottleOptions } from './auth/sign-in-throttle.js';
+import { ViewerCache, type ViewerCacheOptions } from './auth/viewer-cache.js';
 import type { Config } from './config.js';
 import { createDatabricksGateway } from './databricks/gateway.js';
 import type { DatabricksGateway } from './databricks/reader.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   prisma: PrismaClient;
   log: Logger;
   sessions: SessionTokens;
+  /** Viewers behind recently seen tokens; `invalidate(userId)` after changing a user's role, tenant or existence. */
+  viewers: ViewerCache;
   secretBox: SecretBox;
   /** Connections per integration and the cross-request cache of remote reads. */
   databricksGateway: DatabricksGateway;
@@ -33,6 +36,7 @@ export interface AppDepsOptions extends PrismaOptions {
   databricks?: RegistryOptions & { now?: () => number };
   watcher?: Partial<RunWatcherOptions>;
   signInThrottle?: Partial<SignInThrottleOptions>;
+  viewers?: ViewerCacheOptions;
 }
 
 /** Builds the process-wide collaborators (the api process and the tests build them the same way). */
@@ -57,11 +61,16 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       ...options.watcher,
     },
   );
+  const viewers = new ViewerCache(runs.pubsub, options.viewers);
+  viewers.listen((error) =>
+    options.log.error({ err: error }, 'viewer invalidations stopped; cached viewers expire by age'),
+  );
   return {
     config,
     prisma,
     log: options.log,
     sessions: new SessionTokens(config.JWT_SECRET, config.JWT_TTL),
+    viewers,
     secretBox,
     databricksGateway,
     runs,
@@ -75,6 +84,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
 
 /** Stops the watcher and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
+  await deps.viewers.close();
   await deps.integrationChanges.close();
   await deps.runs.close();
   await deps.signInThrottle.close();

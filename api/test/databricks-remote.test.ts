@@ -66,6 +66,24 @@ describe('remote Databricks fields', () => {
     expect(await emulator.callsTo('GET /api/2.1/clusters/list')).toBe(1);
   });
 
+  it("answers a CoP's and a customer's workspaces and usage from the cache with one SQL statement each", async () => {
+    const usage = 'platformUsage(from: "2026-10-01", to: "2026-10-07") { series { metric total } }';
+    const questions = [
+      { query: `query($id: ID!) { cop(id: $id) { workspaces { clusters { stale } } ${usage} } }`, id: tenant.ids.cop },
+      {
+        query: `query($id: ID!) { customer(id: $id) { workspaces { clusters { stale } } ${usage} } }`,
+        id: tenant.ids.customer,
+      },
+    ];
+    for (const { query, id } of questions) {
+      expect((await api.graphql(query, { id }, token)).errors).toBeUndefined(); // fills the caches
+      api.counter.statements = 0;
+      const warm = await api.graphql(query, { id }, token);
+      expect(warm.errors).toBeUndefined();
+      expect(api.counter.statements).toBe(1);
+    }
+  });
+
   it('returns daily platform usage from the system tables', async () => {
     const result = await workspaceQuery('workspaceId');
     expect(result.errors).toBeUndefined();

@@ -193,6 +193,8 @@ describe('statement count', () => {
   it('reads integrations with their mappings and CoPs in the same number of statements for 1 or 4', async () => {
     const customer = await createTenant(api.prisma, 'Counted');
     const token = await api.tokenFor(customer.users.CUSTOMER_ADMIN.id);
+    // Authenticated once beforehand: only the first request of a viewer costs a statement for authentication.
+    await api.graphql('{ viewer { kind } }', {}, token);
     const query = `query($id: ID!) { customer(id: $id) { integrations { nodes {
       displayName secrets { isSet } workspaceMappings { nodes { workspaceName cop { name } } } } } } }`;
     const countStatements = async () => {

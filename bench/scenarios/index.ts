@@ -1,3 +1,4 @@
+import { dataPath } from './data-path.js';
 import { emulator } from './emulator.js';
 import { fuzz } from './fuzz.js';
 import { gatewayOverhead } from './gateway-overhead.js';
@@ -11,6 +12,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [emulator.name]: emulator,
   [runFanout.name]: runFanout,
   [fuzz.name]: fuzz,
+  [dataPath.name]: dataPath,
   [start.name]: start,
 };
 

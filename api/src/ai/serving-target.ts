@@ -1,4 +1,4 @@
-import type { DatabricksRegistry, WorkspaceConnection } from '../databricks/registry.js';
+import { connectionSelect, type DatabricksRegistry, type WorkspaceConnection } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { databricksConfigSchema } from '../integrations/databricks-config.js';
 import { AiError } from './errors.js';
@@ -16,9 +16,6 @@ export const DEFAULT_ENDPOINTS: Record<ServingRole, string> = {
   advisor: 'cop_advisor',
   summarizer: 'survey_summarizer',
 };
-
-/** The integration fields a connection is built from. */
-export const connectionFields = { id: true, type: true, config: true, secrets: true, updatedAt: true } as const;
 
 export interface ServingTarget {
   connection: WorkspaceConnection;
@@ -39,14 +36,14 @@ export async function servingTarget(
   const mapping = await deps.prisma.workspaceMapping.findFirst({
     where: { copId, isActive: true, integration: active },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { integration: { select: connectionFields } },
+    select: { integration: { select: connectionSelect } },
   });
   const integration =
     mapping?.integration ??
     (await deps.prisma.integration.findFirst({
       where: active,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: connectionFields,
+      select: connectionSelect,
     }));
   if (!integration) {
     throw new AiError(

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { Integration } from '../generated/prisma/client.js';
 import * as catalog from './api/catalog.js';
 import * as compute from './api/compute.js';
 import * as jobs from './api/jobs.js';
@@ -49,10 +48,6 @@ export class DatabricksReader {
     private readonly gateway: DatabricksGateway,
     private readonly deadline = Number.POSITIVE_INFINITY,
   ) {}
-
-  connection(integration: Pick<Integration, 'id' | 'type' | 'config' | 'secrets' | 'updatedAt'>): WorkspaceConnection {
-    return this.gateway.registry.forIntegration(integration);
-  }
 
   jobs(conn: WorkspaceConnection) {
     return this.read(conn, 'jobs', TTL.metadata, async () => (await jobs.listJobs(conn.rest)).jobs);

@@ -27,7 +27,11 @@ export interface RegistryOptions {
   resilience?: ResilienceOptions;
 }
 
-type IntegrationRow = Pick<Integration, 'id' | 'type' | 'config' | 'secrets' | 'updatedAt'>;
+/** The integration columns a connection is built from: select these wherever a connection will be needed. */
+export const connectionSelect = { id: true, type: true, config: true, secrets: true, updatedAt: true } as const;
+
+/** An integration row as `connectionSelect` reads it. */
+export type ConnectionRow = Pick<Integration, keyof typeof connectionSelect>;
 
 /**
  * Keeps one connection per integration for the life of the process (keep-alive pools, token caches,
@@ -45,7 +49,8 @@ export class DatabricksRegistry {
     if (options.caPem) this.tokenDispatcher = new Agent({ connect: { ca: [...rootCertificates, options.caPem] } });
   }
 
-  forIntegration(integration: IntegrationRow): WorkspaceConnection {
+  /** The one way to a workspace connection: the same object for an integration until it is edited. */
+  forIntegration(integration: ConnectionRow): WorkspaceConnection {
     const version = integration.updatedAt.getTime();
     const existing = this.connections.get(integration.id);
     if (existing?.version === version) return existing.connection;
@@ -61,7 +66,7 @@ export class DatabricksRegistry {
     await this.tokenDispatcher?.close();
   }
 
-  private connect(integration: IntegrationRow): WorkspaceConnection {
+  private connect(integration: ConnectionRow): WorkspaceConnection {
     const { config, token, clientSecret } = readDatabricksCredentials(integration, this.secretBox);
     const credentials = createCredentialProvider(credentialSettings(config, token, clientSecret), this.tokenDispatcher);
     const rest = new DatabricksRestClient({ host: config.host, credentials, ...this.options });

@@ -35,6 +35,8 @@ type Topics = {
   'runs:changed': [scope: string, change: RunChangedMessage];
   /** Someone (a webhook) asks every instance to poll now; only the lease holder's poll reaches Databricks. */
   'runs:poll': [request: { reason: string }];
+  /** What a viewer (user or service-token id) may do changed: every instance forgets its cached viewer. */
+  'viewers:changed': [viewerId: string];
   /** An integration was edited or deleted: every instance drops what it cached from its workspace. */
   'integration:changed': [change: { integrationId: string }];
 };

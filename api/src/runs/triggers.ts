@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { cancelRun, getJob, runNow, submitRun } from '../databricks/api/jobs.js';
 import { DatabricksError } from '../databricks/errors.js';
-import type { WorkspaceConnection } from '../databricks/registry.js';
+import type { ConnectionRow, WorkspaceConnection } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
-import type { Integration, JobRun, JobRunKind, PipelineLayer } from '../generated/prisma/client.js';
+import type { JobRun, JobRunKind, PipelineLayer } from '../generated/prisma/client.js';
 import { databricksConfigSchema } from '../integrations/databricks-config.js';
 import { appendRunEvent, appendRunEventIf } from './events.js';
 import type { RunPubSub } from './pubsub.js';
@@ -18,7 +18,8 @@ export interface RunServices {
   starting: Map<string, Promise<JobRun>>;
 }
 
-export type IntegrationRow = Pick<Integration, 'id' | 'type' | 'config' | 'secrets' | 'updatedAt'>;
+/** The integration a run goes through, as `connectionSelect` reads it. */
+export type IntegrationRow = ConnectionRow;
 
 /** The workspace a run goes to, with the tenant and CoP it is recorded under. */
 export interface RunTarget {

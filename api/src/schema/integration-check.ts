@@ -35,7 +35,9 @@ builder.mutationField('testIntegration', (t) =>
     resolve: async (_root, { id }, ctx) => {
       const integration = await findOwned(ctx, 'integration', id.id, {});
       if (integration.type !== 'DATABRICKS') throw badInput('Only Databricks integrations can be tested.', 'id');
-      const steps = await checkDatabricksIntegration(integration, () => ctx.databricks.connection(integration));
+      const steps = await checkDatabricksIntegration(integration, () =>
+        ctx.databricksGateway.registry.forIntegration(integration),
+      );
       return { ok: steps.every((s) => s.ok), checkedAt: new Date(), steps };
     },
   }),

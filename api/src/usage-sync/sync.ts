@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer.js';
-import type { DatabricksRegistry } from '../databricks/registry.js';
+import { connectionSelect, type DatabricksRegistry } from '../databricks/registry.js';
 import { PLATFORM_METRICS, type PlatformMetric, queryDailyUsage } from '../databricks/usage-query.js';
 import type { PrismaClient } from '../db/prisma.js';
 import { mayIngestFor } from '../usage/access.js';
@@ -61,11 +61,7 @@ export async function syncCustomerUsage(
     where: { customerId, type: 'DATABRICKS', isActive: true, workspaceMappings: { some: syncedMappings.where } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: {
-      id: true,
-      type: true,
-      config: true,
-      secrets: true,
-      updatedAt: true,
+      ...connectionSelect,
       displayName: true,
       workspaceMappings: syncedMappings,
     },

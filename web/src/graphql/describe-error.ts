@@ -20,6 +20,11 @@ const words: Record<ErrorCode, { title: string; message: string }> = {
   NOT_FOUND: { title: 'Not found', message: 'This item does not exist, or it is not shared with your account.' },
   BAD_USER_INPUT: { title: 'Please check your input', message: 'Some values were not accepted.' },
   CONFLICT: { title: 'Already changed', message: 'Someone changed this at the same time. Reload and try again.' },
+  RATE_LIMITED: { title: 'Too many attempts', message: 'Wait a few minutes before trying again.' },
+  PAYLOAD_TOO_LARGE: {
+    title: 'Too large',
+    message: 'What you sent is larger than the api accepts. Send less at once.',
+  },
   DATABRICKS_UNAVAILABLE: {
     title: 'Databricks is unreachable',
     message: 'The workspace did not answer. Local data is shown; remote data may be missing or out of date.',

@@ -4,7 +4,13 @@ import { PLATFORM_METRICS, type UsageRow } from '../../databricks/usage-query.js
 import { badInput } from '../../errors.js';
 import { builder } from '../builder.js';
 import { remote } from './remote.js';
-import { connectionOf, type WorkspaceRow, workspaceSelect } from './workspace.js';
+import {
+  activeMappingsOfIntegration,
+  activeWorkspaceMappings,
+  connectionOf,
+  type WorkspaceRow,
+  workspaceSelect,
+} from './workspace.js';
 
 interface UsageView {
   from: Date;
@@ -70,10 +76,7 @@ async function readUsage(
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const mappedWorkspaces = {
-  where: { isActive: true, integration: { type: 'DATABRICKS' as const, isActive: true } },
-  select: workspaceSelect,
-};
+const mappedWorkspaces = { ...activeWorkspaceMappings, select: workspaceSelect };
 
 builder.prismaObjectFields('Cop', (t) => ({
   platformUsage: t.field({
@@ -97,7 +100,10 @@ builder.prismaObjectFields('Customer', (t) => ({
       to: t.arg({ type: 'Date', required: false, description: 'Last day; defaults to yesterday.' }),
     },
     select: {
-      integrations: { where: { type: 'DATABRICKS', isActive: true }, select: { workspaceMappings: mappedWorkspaces } },
+      integrations: {
+        where: { type: 'DATABRICKS', isActive: true },
+        select: { workspaceMappings: { ...activeMappingsOfIntegration, select: workspaceSelect } },
+      },
     },
     resolve: (customer, args, ctx) =>
       readUsage(

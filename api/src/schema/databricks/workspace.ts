@@ -1,28 +1,22 @@
 import { ownedByViewer } from '../../auth/tenancy.js';
 import type { Context } from '../../context.js';
-import type { WorkspaceConnection } from '../../databricks/registry.js';
+import { type ConnectionRow, connectionSelect, type WorkspaceConnection } from '../../databricks/registry.js';
 import { builder } from '../builder.js';
 
 /** What a workspace field needs from its row to reach Databricks. */
 export const workspaceSelect = {
   id: true,
   workspaceId: true,
-  integration: { select: { id: true, type: true, config: true, secrets: true, updatedAt: true } },
+  integration: { select: connectionSelect },
 } as const;
 
 export interface WorkspaceRow {
   workspaceId: string;
-  integration: {
-    id: string;
-    type: 'DATABRICKS' | 'SLACK' | 'TEAMS';
-    config: unknown;
-    secrets: unknown;
-    updatedAt: Date;
-  };
+  integration: ConnectionRow;
 }
 
 export const connectionOf = (ctx: Context, row: WorkspaceRow): WorkspaceConnection =>
-  ctx.databricks.connection(row.integration as Parameters<Context['databricks']['connection']>[0]);
+  ctx.databricksGateway.registry.forIntegration(row.integration);
 
 /** A Databricks workspace as a CoP or customer sees it: a workspace mapping and the remote resources behind it. */
 export const DatabricksWorkspace = builder.prismaNode('WorkspaceMapping', {
@@ -41,13 +35,23 @@ export const DatabricksWorkspace = builder.prismaNode('WorkspaceMapping', {
   }),
 });
 
-const activeDatabricksMappings = { isActive: true, integration: { type: 'DATABRICKS' as const, isActive: true } };
+/**
+ * A CoP's active Databricks mappings. `workspaces` and `platformUsage` read them with this same query, so that
+ * Prisma loads them once, in the CoP's own statement (different arguments would cost a statement each).
+ */
+export const activeWorkspaceMappings = {
+  where: { isActive: true, integration: { type: 'DATABRICKS' as const, isActive: true } },
+  orderBy: { workspaceName: 'asc' as const },
+};
+
+/** The active mappings of an integration already filtered to active Databricks ones (read once, as above). */
+export const activeMappingsOfIntegration = { where: { isActive: true }, orderBy: { workspaceName: 'asc' as const } };
 
 builder.prismaObjectField('Cop', 'workspaces', (t) =>
   t.relation('workspaceMappings', {
     type: DatabricksWorkspace,
     description: 'Databricks workspaces mapped to this CoP.',
-    query: { where: activeDatabricksMappings, orderBy: { workspaceName: 'asc' } },
+    query: activeWorkspaceMappings,
   }),
 );
 
@@ -59,7 +63,7 @@ builder.prismaObjectFields('Customer', (t) => ({
       integrations: {
         where: { type: 'DATABRICKS', isActive: true },
         select: {
-          workspaceMappings: nestedSelection({ where: { isActive: true }, orderBy: { workspaceName: 'asc' } }),
+          workspaceMappings: nestedSelection(activeMappingsOfIntegration),
         },
       },
     }),

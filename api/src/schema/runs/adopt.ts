@@ -3,6 +3,7 @@ import { ownedByViewer } from '../../auth/tenancy.js';
 import { OPERATOR_ROLES } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { getRun } from '../../databricks/api/jobs.js';
+import { connectionSelect } from '../../databricks/registry.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { appendRunEvent } from '../../runs/events.js';
 import { builder } from '../builder.js';
@@ -33,9 +34,7 @@ async function ownedMapping(ctx: Context, mappingId: string) {
       select: {
         id: true,
         copId: true,
-        integration: {
-          select: { id: true, type: true, config: true, secrets: true, updatedAt: true, customerId: true },
-        },
+        integration: { select: { ...connectionSelect, customerId: true } },
       },
     }),
     'Workspace',
@@ -56,7 +55,9 @@ async function adoptRun(ctx: Context, mapping: Mapping, databricksRunId: string)
     select: { id: true },
   });
   if (followed) return followed;
-  const run = await remote(() => getRun(ctx.databricks.connection(integration).rest, Number(databricksRunId)));
+  const run = await remote(() =>
+    getRun(ctx.databricksGateway.registry.forIntegration(integration).rest, Number(databricksRunId)),
+  );
   const idempotencyToken = `external:${integration.id}:${databricksRunId}`;
   try {
     const row = await ctx.prisma.jobRun.create({

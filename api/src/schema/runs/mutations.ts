@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ownedByViewer } from '../../auth/tenancy.js';
 import { OPERATOR_ROLES } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
+import { connectionSelect } from '../../databricks/registry.js';
 import { badInput } from '../../errors.js';
 import type { JobRun as JobRunRow } from '../../generated/prisma/client.js';
 import { cancelJobRun, type RunRequest, type RunServices, type RunTarget, startRun } from '../../runs/triggers.js';
@@ -53,7 +54,7 @@ const SubmitNotebookRunInput = builder.inputType('SubmitNotebookRunInput', {
 const targetSelect = {
   id: true,
   copId: true,
-  integration: { select: { id: true, type: true, config: true, secrets: true, updatedAt: true, customerId: true } },
+  integration: { select: { ...connectionSelect, customerId: true } },
 } as const;
 
 /** The workspace mapping a run goes to, inside the viewer's tenant. */
@@ -82,7 +83,7 @@ async function resolveTarget(ctx: Context, where: { mappingId?: string; copId?: 
 const runServices = (ctx: Context): RunServices => ({
   prisma: ctx.prisma,
   pubsub: ctx.runs.pubsub,
-  connect: (integration) => ctx.databricks.connection(integration),
+  connect: (integration) => ctx.databricksGateway.registry.forIntegration(integration),
   pollNow: () => ctx.runs.watcher.pollNow(),
   starting: ctx.runs.starting,
 });

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
 import type { JobRun as JobRunRow } from '../../generated/prisma/client.js';
 import { TERMINAL_EVENTS } from '../../runs/events.js';
-import type { RunEventMessage } from '../../runs/pubsub.js';
+import type { RunChangedMessage, RunEventMessage } from '../../runs/pubsub.js';
 import { builder } from '../builder.js';
 import { Cop } from '../cop.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
@@ -81,6 +81,21 @@ async function* streamRun(
   }
 }
 
+/**
+ * The changed run, read once per event on this instance: every subscriber of a scope receives the same message
+ * object, so they share one statement whatever their number (the row, not the message, says whose run it is).
+ */
+const changedRuns = new WeakMap<RunChangedMessage, Promise<JobRunRow | null>>();
+
+function changedRun(ctx: Context, change: RunChangedMessage): Promise<JobRunRow | null> {
+  let run = changedRuns.get(change);
+  if (!run) {
+    run = ctx.prisma.jobRun.findUnique({ where: { id: change.jobRunId } });
+    changedRuns.set(change, run);
+  }
+  return run;
+}
+
 builder.subscriptionFields((t) => ({
   runEvents: t.field({
     type: RunStreamItemRef,
@@ -102,10 +117,11 @@ builder.subscriptionFields((t) => ({
     subscribe: async function* (_root, { copId, workspaceId }, ctx) {
       const scope = copId ? `cop:${copId.id}` : workspaceId ? `workspace:${workspaceId.id}` : null;
       if (!scope) throw badInput('Give a copId or a workspaceId.', 'copId');
-      requireViewer(ctx.viewer);
+      // The tenant filter, applied in memory to the run every subscriber shares.
+      const { customerId } = ownedByViewer(ctx.viewer);
       for await (const change of ctx.runs.pubsub.subscribe('runs:changed', scope)) {
-        const run = await ctx.prisma.jobRun.findFirst({ where: { id: change.jobRunId, ...ownedByViewer(ctx.viewer) } });
-        if (run) yield run;
+        const run = await changedRun(ctx, change);
+        if (run && (customerId === undefined || run.customerId === customerId)) yield run;
       }
     },
     resolve: (run) => run,

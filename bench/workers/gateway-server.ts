@@ -1,0 +1,18 @@
+// The api as `npm start` serves it (bundled by esbuild, NODE_ENV=production), without its background jobs, which
+// would add statements the bench does not ask for: built and started by `bundledWorker` in `lib/servers.ts` with
+// the database URL as argument. Prints its URL.
+
+import { buildApp } from '@cop-os/api/app';
+import { loadConfig } from '@cop-os/api/config';
+import { createAppDeps } from '@cop-os/api/deps';
+import { listen } from '@cop-os/api/http/server';
+import pino from 'pino';
+
+const deps = createAppDeps(
+  loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: process.argv[2] }),
+  { log: pino({ level: 'silent' }) },
+);
+const server = await listen(buildApp(deps), 0, '127.0.0.1');
+console.log(server.url);
+// Stopped by the bench (SIGTERM).
+process.once('SIGTERM', () => process.exit(0));

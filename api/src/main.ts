@@ -32,7 +32,7 @@ process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'Unhandl
 
 const deps = createAppDeps(config, { log });
 const app = buildApp(deps);
-const server = await listen(app, config.PORT, config.HOST);
+const server = await listen(app, config.PORT, config.HOST, config.MAX_BODY_BYTES);
 // Resumes watching every unfinished run left by a previous process.
 deps.runs.watcher.start();
 const usageSync = startUsageSyncSchedule(

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { connectEmulator } from './support/databricks.js';
 import { createTenant, TEST_PASSWORD } from './support/fixtures.js';
+import { serve } from './support/live-clients.js';
 import { createTestApi } from './support/test-api.js';
 
 const api = createTestApi({}, { signInThrottle: { failuresPerAccount: 5, failuresPerAddress: 12 } });
@@ -114,6 +116,19 @@ describe('request size and shape limits', () => {
     const chunked = await post(stream);
     expect(chunked.status).toBe(413);
     expect(codes(await chunked.json())).toEqual(['PAYLOAD_TOO_LARGE']);
+  });
+
+  it('closes a WebSocket whose message is over the limit (1009), as an HTTP body over it answers 413', async () => {
+    const server = await serve(api);
+    try {
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+      await new Promise((resolve) => socket.once('open', resolve));
+      const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(1_000_001) } }));
+      expect(await closed).toBe(1009);
+    } finally {
+      await server.close();
+    }
   });
 
   it('still reads a small chunked body', async () => {

@@ -12,9 +12,10 @@ export interface RunningServer {
 }
 
 /** Serves the app over HTTP (queries, mutations, SSE) and graphql-ws on the same `/graphql` path. */
-export async function listen(app: App, port: number, host: string): Promise<RunningServer> {
+export async function listen(app: App, port: number, host: string, maxMessageBytes: number): Promise<RunningServer> {
   const server = createServer(app);
-  const wsServer = new WebSocketServer({ server, path: app.graphqlEndpoint });
+  // A WebSocket message is held to the same limit as an HTTP body (ws would accept 100 MiB).
+  const wsServer = new WebSocketServer({ server, path: app.graphqlEndpoint, maxPayload: maxMessageBytes });
   const wsCleanup = useServer(
     {
       execute: (args: any) => args.rootValue.execute(args),

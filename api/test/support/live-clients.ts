@@ -6,7 +6,7 @@ import type { TestApi } from './test-api.js';
 
 /** The test app on a real port, for clients that need a socket (graphql-ws, SSE). */
 export function serve(api: TestApi): Promise<RunningServer> {
-  return listen(api.app, 0, '127.0.0.1');
+  return listen(api.app, 0, '127.0.0.1', api.deps.config.MAX_BODY_BYTES);
 }
 
 /** Collects every payload of one subscription over graphql-ws until it completes (or errors). */

@@ -76,16 +76,19 @@ async function readUsage(
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The day range both `platformUsage` fields take. */
+const usageRangeArgs = builder.args((t) => ({
+  from: t.field({ type: 'Date', required: false, description: 'First day; defaults to 30 days before `to`.' }),
+  to: t.field({ type: 'Date', required: false, description: 'Last day; defaults to yesterday.' }),
+}));
 const mappedWorkspaces = { ...activeWorkspaceMappings, select: workspaceSelect };
 
 builder.prismaObjectFields('Cop', (t) => ({
   platformUsage: t.field({
     type: PlatformUsage,
     nullable: true,
-    args: {
-      from: t.arg({ type: 'Date', required: false, description: 'First day; defaults to 30 days before `to`.' }),
-      to: t.arg({ type: 'Date', required: false, description: 'Last day; defaults to yesterday.' }),
-    },
+    args: usageRangeArgs,
     select: { workspaceMappings: mappedWorkspaces },
     resolve: (cop, args, ctx) => readUsage(ctx, cop.workspaceMappings as WorkspaceRow[], args),
   }),
@@ -95,10 +98,7 @@ builder.prismaObjectFields('Customer', (t) => ({
   platformUsage: t.field({
     type: PlatformUsage,
     nullable: true,
-    args: {
-      from: t.arg({ type: 'Date', required: false, description: 'First day; defaults to 30 days before `to`.' }),
-      to: t.arg({ type: 'Date', required: false, description: 'Last day; defaults to yesterday.' }),
-    },
+    args: usageRangeArgs,
     select: {
       integrations: {
         where: { type: 'DATABRICKS', isActive: true },

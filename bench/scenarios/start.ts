@@ -8,8 +8,8 @@ import { summarize } from '../lib/stats.js';
 import type { Scenario } from './scenario.js';
 
 const checkout = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
-// Not the defaults: a developer's own `npm start` may be running from this checkout.
-const PORTS: StartPorts = { api: 4190, web: 5190, emulator: 8590, postgres: 54390 };
+// Not the defaults (a developer's own `npm start` may be running), and none on fetch's blocked-port list.
+const PORTS: StartPorts = { api: 4300, web: 5300, emulator: 8600, postgres: 54400 };
 const GOALS = { coldMs: 15_000, warmMs: 8_000, stopMs: 2_000 };
 
 interface Sample {

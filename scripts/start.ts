@@ -79,7 +79,12 @@ async function prepareDatabase(): Promise<string> {
     step(`Starting embedded PostgreSQL on port ${EMBEDDED_PG_PORT} (data in ${DATA_DIR}/postgres)…`);
     const { startEmbeddedPostgres } = await import('@cop-os/api/db/embedded-postgres');
     postgres = await timer.phase('postgres: start', () =>
-      startEmbeddedPostgres({ dataDir: `${DATA_DIR}/postgres`, port: EMBEDDED_PG_PORT, database: 'copos' }),
+      startEmbeddedPostgres({
+        dataDir: `${DATA_DIR}/postgres`,
+        port: EMBEDDED_PG_PORT,
+        database: 'copos',
+        notice: step,
+      }),
     );
     databaseUrl = postgres.url;
   }

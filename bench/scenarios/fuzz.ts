@@ -33,7 +33,7 @@ export const fuzz: Scenario = {
       loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: database.url }),
       { log: pino({ level: 'silent' }), databricks: { caPem: emulator.caPem } },
     );
-    const server = await listen(buildApp(deps), 0, '127.0.0.1');
+    const server = await listen(buildApp(deps), 0, '127.0.0.1', deps.config.MAX_BODY_BYTES);
     const agent = new Agent({ connections: 8 });
     try {
       const tenant = await createTenant(deps.prisma, 'Fuzzed');

@@ -35,7 +35,7 @@ export const gatewayOverhead: Scenario = {
       loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: database.url }),
       { log: pino({ level: 'silent' }), databricks: { caPem: emulator.caPem } },
     );
-    const server = await listen(buildApp(deps), 0, '127.0.0.1');
+    const server = await listen(buildApp(deps), 0, '127.0.0.1', deps.config.MAX_BODY_BYTES);
     const direct = new Agent({ connect: { ca: emulator.caPem } });
     const toGateway = new Agent();
     try {

@@ -175,7 +175,7 @@ export const runFanout: Scenario = {
         watcher: { activeIntervalMs: FANOUT.tickMs, idleIntervalMs: FANOUT.tickMs },
       },
     );
-    const server = await listen(buildApp(deps), 0, '127.0.0.1');
+    const server = await listen(buildApp(deps), 0, '127.0.0.1', deps.config.MAX_BODY_BYTES);
     try {
       const workspace = await createFanoutWorkspace(deps, emulator, FANOUT.steps);
       deps.runs.watcher.start();

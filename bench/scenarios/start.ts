@@ -2,7 +2,13 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { interrupt, launchStart, type StartPorts, waitForFirstAnswer } from '../../scripts/start/probe.js';
+import {
+  interrupt,
+  killEverything,
+  launchStart,
+  type StartPorts,
+  waitForFirstAnswer,
+} from '../../scripts/start/probe.js';
 import { latencyTable } from '../lib/report.js';
 import { summarize } from '../lib/stats.js';
 import type { Scenario } from './scenario.js';
@@ -28,7 +34,7 @@ async function startOnce(dataDir: string): Promise<Sample> {
     const phases = output.slice(output.indexOf('Start-up phases'), output.indexOf('Demo accounts')).trim();
     return { firstAnswerMs, stopMs: stopped.ms, phases };
   } catch (error) {
-    process.kill(-started.process.pid!, 'SIGKILL');
+    killEverything(started);
     throw new Error(`${(error as Error).message}\n${started.output().split('\n').slice(-20).join('\n')}`);
   }
 }

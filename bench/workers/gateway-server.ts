@@ -12,7 +12,7 @@ const deps = createAppDeps(
   loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: process.argv[2] }),
   { log: pino({ level: 'silent' }) },
 );
-const server = await listen(buildApp(deps), 0, '127.0.0.1');
+const server = await listen(buildApp(deps), 0, '127.0.0.1', deps.config.MAX_BODY_BYTES);
 console.log(server.url);
 // Stopped by the bench (SIGTERM).
 process.once('SIGTERM', () => process.exit(0));

@@ -185,3 +185,14 @@ export const portsStillTaken = (ports: StartPorts) =>
     { port: ports.emulator, host: '127.0.0.1', owner: 'the Databricks emulator', variable: 'EMULATOR_PORT' },
     { port: ports.postgres, host: '127.0.0.1', owner: 'the embedded PostgreSQL', variable: 'EMBEDDED_PG_PORT' },
   ]);
+
+/** SIGKILL to everything a start left running, whatever state it was in (a failed probe cleans up with it). */
+export function killEverything(started: StartedCheckout): void {
+  for (const line of processesFrom(started)) {
+    try {
+      process.kill(Number(line.split(' ')[0]), 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}

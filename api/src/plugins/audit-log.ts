@@ -17,7 +17,7 @@ export const AUDIT_ANONYMOUS = { auditAnonymous: true } as const;
  * arguments as the resolver saw them (inline or variables) with sensitive schema positions redacted, and the
  * entity: the `id` argument, else the `id` the mutation answered.
  *
- * All rows of an operation go in one statement after execution. They are not written inside the mutation's own
+ * All rows of an operation go in one INSERT after execution. They are not written inside the mutation's own
  * transaction on purpose: a resolver's writes are several transactions or none (a run trigger commits its
  * JobRun row *before* calling Databricks so that a retry never starts a second run), and one transaction around
  * the whole execution would hold a database connection through remote calls of up to the request deadline.
@@ -53,9 +53,12 @@ export function useAuditLog(): Plugin<Context> {
               } as object,
             };
           });
-          await ctx.prisma.auditLog
-            .createMany({ data: rows })
-            .catch((error: unknown) => ctx.log.error({ err: error }, 'audit log write failed'));
+          // One row (nearly every mutation) is one INSERT; Prisma wraps a createMany in a transaction of its own.
+          const write =
+            rows.length === 1
+              ? ctx.prisma.auditLog.create({ data: rows[0]! })
+              : ctx.prisma.auditLog.createMany({ data: rows });
+          await write.catch((error: unknown) => ctx.log.error({ err: error }, 'audit log write failed'));
         },
       };
     },

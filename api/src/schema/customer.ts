@@ -3,7 +3,7 @@ import { visibleCustomers } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { withoutNulls } from './input.js';
-import { found } from './ownership.js';
+import { updateOwned } from './ownership.js';
 
 export const Customer = builder.prismaNode('Customer', {
   id: { field: 'id' },
@@ -60,12 +60,10 @@ builder.mutationField('updateCustomer', (t) =>
     type: 'Customer',
     authScopes: { role: ADMIN_ROLES },
     args: { id: t.arg.globalID({ for: Customer }), input: t.arg({ type: CustomerUpdate }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
-      found(await ctx.prisma.customer.findFirst({ where: { id: id.id, ...visibleCustomers(ctx.viewer) } }), 'Customer');
+    resolve: (query, _root, { id, input }, ctx) => {
       const { links, ...rest } = input;
-      return ctx.prisma.customer.update({
+      return updateOwned(ctx, 'customer', id.id, {
         ...query,
-        where: { id: id.id },
         data: { ...withoutNulls(rest), ...(links ? { links: links as object } : {}) },
       });
     },

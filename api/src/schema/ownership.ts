@@ -14,7 +14,7 @@
  */
 import type { ObjectParam } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { inViewerCops, ownedByViewer } from '../auth/tenancy.js';
+import { inViewerCops, ownedByViewer, visibleCustomers } from '../auth/tenancy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import type { PrismaClient } from '../db/prisma.js';
@@ -37,6 +37,7 @@ const ofCustomer = (noun: string) => ({ noun, filter: ownedByViewer });
 
 /** Every tenant-owned model and how its rows reach their customer: directly, through their CoP, or further. */
 const TENANT_FILTERS = {
+  customer: { noun: 'Customer', filter: visibleCustomers },
   cop: ofCustomer('CoP'),
   user: ofCustomer('User'),
   integration: ofCustomer('Integration'),

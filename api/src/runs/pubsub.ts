@@ -98,11 +98,18 @@ function redisEventTarget(
   prefix: string,
   onError: (error: Error) => void,
 ) {
-  const target = createRedisEventTarget({ publishClient, subscribeClient });
+  // yoga's target does not catch its SUBSCRIBE/UNSUBSCRIBE calls: while Redis is down they would reject unhandled.
+  const target = createRedisEventTarget({
+    publishClient,
+    subscribeClient: withCaughtSubscriptions(subscribeClient, onError),
+  });
   const listeners = new Map<string, Set<Listener>>();
   let connectedBefore = false;
   subscribeClient.on('ready', () => {
     if (connectedBefore) {
+      // A SUBSCRIBE that failed during the outage left its channel out of ioredis' automatic re-subscription.
+      const channels = [...listeners.keys()].map((topic) => `${prefix}${topic}`);
+      if (channels.length > 0) subscribeClient.subscribe(...channels).catch(onError);
       for (const [topic, set] of listeners) {
         if (!topic.startsWith(RUN_EVENT_TOPIC)) continue;
         for (const listener of set) deliver(listener, new CustomEvent(topic, { detail: RESYNC }));
@@ -133,4 +140,16 @@ function redisEventTarget(
 function deliver(listener: Listener, event: Event): void {
   if (typeof listener === 'function') listener(event);
   else listener.handleEvent(event);
+}
+
+/** `client` whose `subscribe` and `unsubscribe` report their failures to `onError` instead of rejecting. */
+function withCaughtSubscriptions(client: Redis, onError: (error: Error) => void): Redis {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'subscribe' && property !== 'unsubscribe') return value;
+      return (...channels: string[]) =>
+        (value as (...names: string[]) => Promise<unknown>).apply(target, channels).catch(onError);
+    },
+  });
 }

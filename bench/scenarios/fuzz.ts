@@ -1,17 +1,13 @@
+import { generateServiceToken } from '@cop-os/api/auth/service-tokens';
+import { schema } from '@cop-os/api/schema';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import pino from 'pino';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { buildApp } from '../../api/src/app.js';
-import { generateServiceToken } from '../../api/src/auth/service-tokens.js';
-import { loadConfig } from '../../api/src/config.js';
-import { closeAppDeps, createAppDeps } from '../../api/src/deps.js';
-import { listen } from '../../api/src/http/server.js';
-import { schema } from '../../api/src/schema/index.js';
 import { connectEmulator } from '../../api/test/support/databricks.js';
 import { createPlatformAdmin, createTenant } from '../../api/test/support/fixtures.js';
 import { fuzzOperations, httpSender, runFuzz } from '../../api/test/support/fuzz.js';
 import { createBenchDatabase } from '../lib/database.js';
 import { startBenchEmulator, untilSqlReady } from '../lib/emulator.js';
+import { startBenchGateway } from '../lib/gateway.js';
 import type { Scenario } from './scenario.js';
 
 const SEED = 20261203;
@@ -29,11 +25,8 @@ export const fuzz: Scenario = {
     const database = await createBenchDatabase();
     const emulator = await startBenchEmulator();
     await untilSqlReady(emulator);
-    const deps = createAppDeps(
-      loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: database.url }),
-      { log: pino({ level: 'silent' }), databricks: { caPem: emulator.caPem } },
-    );
-    const server = await listen(buildApp(deps), 0, '127.0.0.1', deps.config.MAX_BODY_BYTES);
+    const gateway = await startBenchGateway(database, emulator);
+    const { deps, server } = gateway;
     const agent = new Agent({ connections: 8 });
     try {
       const tenant = await createTenant(deps.prisma, 'Fuzzed');
@@ -100,10 +93,7 @@ export const fuzz: Scenario = {
       ].join('\n');
     } finally {
       await agent.close();
-      await server.close();
-      await closeAppDeps(deps);
-      await emulator.close();
-      await database.drop();
+      await gateway.close();
     }
   },
 };

@@ -1,14 +1,10 @@
-import { buildApp } from '@cop-os/api/app';
-import { loadConfig } from '@cop-os/api/config';
-import { closeAppDeps, createAppDeps } from '@cop-os/api/deps';
-import { listen } from '@cop-os/api/http/server';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import pino from 'pino';
 import { Agent, request } from 'undici';
 import { connectEmulator } from '../../api/test/support/databricks.js';
 import { createTenant } from '../../api/test/support/fixtures.js';
 import { createBenchDatabase } from '../lib/database.js';
 import { startBenchEmulator, untilSqlReady } from '../lib/emulator.js';
+import { startBenchGateway } from '../lib/gateway.js';
 import { comparisonTable, latencyTable } from '../lib/report.js';
 import { sideBySide, summarize } from '../lib/stats.js';
 import type { Scenario } from './scenario.js';
@@ -31,11 +27,8 @@ export const gatewayOverhead: Scenario = {
     const database = await createBenchDatabase();
     const emulator = await startBenchEmulator();
     await untilSqlReady(emulator);
-    const deps = createAppDeps(
-      loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: database.url }),
-      { log: pino({ level: 'silent' }), databricks: { caPem: emulator.caPem } },
-    );
-    const server = await listen(buildApp(deps), 0, '127.0.0.1', deps.config.MAX_BODY_BYTES);
+    const gateway = await startBenchGateway(database, emulator);
+    const { deps, server } = gateway;
     const direct = new Agent({ connect: { ca: emulator.caPem } });
     const toGateway = new Agent();
     try {
@@ -111,10 +104,7 @@ export const gatewayOverhead: Scenario = {
     } finally {
       await direct.close();
       await toGateway.close();
-      await server.close();
-      await closeAppDeps(deps);
-      await emulator.close();
-      await database.drop();
+      await gateway.close();
     }
   },
 };

@@ -1,10 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildApp } from '@cop-os/api/app';
-import { loadConfig } from '@cop-os/api/config';
 import type { AppDeps } from '@cop-os/api/deps';
-import { closeAppDeps, createAppDeps } from '@cop-os/api/deps';
-import { listen } from '@cop-os/api/http/server';
-import pino from 'pino';
 import type { RunningEmulator } from '../../emulator/src/app.js';
 import { createBenchDatabase } from '../lib/database.js';
 import { startBenchEmulator, untilSqlReady } from '../lib/emulator.js';
@@ -13,6 +8,7 @@ import { type MemoryReading, readMemory } from '../lib/fanout-memory.js';
 import { fanoutReport, type PhaseResult } from '../lib/fanout-report.js';
 import { startPoller, startSubscribers } from '../lib/fanout-workers.js';
 import { createFanoutWorkspace, FANOUT_NOTEBOOK, type StartedRun } from '../lib/fanout-workspace.js';
+import { startBenchGateway } from '../lib/gateway.js';
 import type { Scenario } from './scenario.js';
 
 /** The bench's shape: 20 runs of a 3-task job, 20 graphql-ws connections, the watcher ticking every 100 ms. */
@@ -167,15 +163,10 @@ export const runFanout: Scenario = {
       },
     });
     await untilSqlGenerated(emulator);
-    const deps = createAppDeps(
-      loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: database.url }),
-      {
-        log: pino({ level: 'silent' }),
-        databricks: { caPem: emulator.caPem },
-        watcher: { activeIntervalMs: FANOUT.tickMs, idleIntervalMs: FANOUT.tickMs },
-      },
-    );
-    const server = await listen(buildApp(deps), 0, '127.0.0.1', deps.config.MAX_BODY_BYTES);
+    const gateway = await startBenchGateway(database, emulator, {
+      watcher: { activeIntervalMs: FANOUT.tickMs, idleIntervalMs: FANOUT.tickMs },
+    });
+    const { deps, server } = gateway;
     try {
       const workspace = await createFanoutWorkspace(deps, emulator, FANOUT.steps);
       deps.runs.watcher.start();
@@ -184,10 +175,7 @@ export const runFanout: Scenario = {
       const many = await runPhase(deps, emulator, workspace, graphqlUrl, iterations);
       return fanoutReport({ one, many, settings: FANOUT });
     } finally {
-      await server.close();
-      await closeAppDeps(deps);
-      await emulator.close();
-      await database.drop();
+      await gateway.close();
     }
   },
 };

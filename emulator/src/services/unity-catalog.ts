@@ -2,13 +2,15 @@
  * Unity Catalog API 2.1 over the SQL engine's real catalogs: what SQL creates appears here and what is
  * created here exists for SQL. DuckDB's own bookkeeping (`duckdb_*()` functions) is the metastore.
  */
+
 import type { SqlEngine } from '../contracts.js';
 import { type ApiRequest, DatabricksApiError, invalidParameter, notFound, type Route } from '../http/types.js';
+import { DELTA_LOG_CATALOG } from '../sql/delta-log.js';
 import { databricksCatalogName, duckCatalogName } from '../sql/translate.js';
 
 const OWNER = 'admin@petinsure360.com';
 const METASTORE_ID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const HIDDEN_DATABASES = ['system', 'temp', 'memory'];
+const HIDDEN_DATABASES = ['system', 'temp', 'memory', DELTA_LOG_CATALOG];
 const PAGE_SIZE = 1000;
 
 const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;

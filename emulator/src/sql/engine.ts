@@ -1,9 +1,15 @@
 /**
- * The emulated SQL warehouse: DuckDB in memory, holding Databricks' system tables (generated from a seed)
- * and the catalogs the api creates, speaking enough of Databricks' dialect for the api and the tests.
+ * The emulated SQL warehouse: DuckDB, holding Databricks' system tables (generated from a seed, in memory)
+ * and the catalogs the api creates (in memory, or one database file each under `dataDir`, so that they
+ * survive a restart), speaking enough of Databricks' dialect for the api and the tests, with Delta's table
+ * history (see delta-log.ts).
  */
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, StatementType } from '@duckdb/node-api';
+import { DEFAULT_USER } from '../config.js';
 import type { SqlEngine, SqlParams, SqlResult } from '../contracts.js';
+import { DeltaLog, deltaLogSetup } from './delta-log.js';
 import { bindParameters, markParameters } from './parameters.js';
 import { systemTablesScript } from './system-tables/index.js';
 import {
@@ -11,6 +17,8 @@ import {
   MAIN_CATALOG_ALIAS,
   SYSTEM_CATALOG_ALIAS,
   splitStatements,
+  sqlLiteral,
+  type TranslateOptions,
   translateStatement,
 } from './translate.js';
 import { databricksTypeName, toPlainValue } from './types.js';
@@ -30,13 +38,22 @@ export async function createSqlEngine(opts: {
   seed: number;
   days?: number;
   workspaceIds: string[];
+  /** A directory for the catalogs' database files; without it everything lives in memory. */
+  dataDir?: string;
 }): Promise<SqlEngine> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  const files = opts.dataDir ? catalogFiles(opts.dataDir) : undefined;
+  const translateOptions: TranslateOptions = { catalogFile: files?.path };
+  const deltaLog = new DeltaLog(connection, DEFAULT_USER);
   const script = [
     `ATTACH ':memory:' AS ${SYSTEM_CATALOG_ALIAS}`,
-    `ATTACH ':memory:' AS ${DEFAULT_CATALOG}`,
-    `CREATE SCHEMA ${DEFAULT_CATALOG}.${DEFAULT_SCHEMA}`,
+    ...(files
+      ? files.existing().map((name) => `ATTACH IF NOT EXISTS ${sqlLiteral(files.path(name))} AS "${name}"`)
+      : []),
+    `ATTACH IF NOT EXISTS ${files ? sqlLiteral(files.path(DEFAULT_CATALOG)) : "':memory:'"} AS ${DEFAULT_CATALOG}`,
+    `CREATE SCHEMA IF NOT EXISTS ${DEFAULT_CATALOG}.${DEFAULT_SCHEMA}`,
+    ...deltaLogSetup(files?.deltaLog),
     ...dialectMacros,
     ...systemTablesScript(SYSTEM_CATALOG_ALIAS, {
       seed: opts.seed,
@@ -66,7 +83,13 @@ export async function createSqlEngine(opts: {
   return {
     // Statements still queued when the engine closes are dropped: nothing will read their results.
     execute: (sql, params = {}) =>
-      serialized(async () => (closing ? { columns: [], rows: [] } : executeScript(connection, sql, params))),
+      serialized(async () => {
+        if (closing) return { columns: [], rows: [] };
+        const result = await executeScript({ connection, deltaLog, translateOptions }, sql, params);
+        // A dropped catalog's file goes with it.
+        if (files && /\bdrop\s+catalog\b/i.test(sql)) files.prune(await attachedDatabases(connection));
+        return result;
+      }),
     close: () => {
       closing = true;
       connection.interrupt();
@@ -78,16 +101,56 @@ export async function createSqlEngine(opts: {
   };
 }
 
-/** Runs every statement of a script in the default namespace; the last statement's result is returned. */
-async function executeScript(connection: DuckDBConnection, sql: string, params: SqlParams): Promise<SqlResult> {
+interface Session {
+  connection: DuckDBConnection;
+  deltaLog: DeltaLog;
+  translateOptions: TranslateOptions;
+}
+
+/**
+ * Runs every statement of a script in the default namespace; the last statement's result is returned. A
+ * write is acknowledged only once its version is in the log.
+ */
+async function executeScript(session: Session, sql: string, params: SqlParams): Promise<SqlResult> {
+  const { connection, deltaLog } = session;
   await connection.run(`USE ${DEFAULT_CATALOG}.${DEFAULT_SCHEMA}`);
   let result: SqlResult = { columns: [], rows: [] };
-  for (const statement of splitStatements(sql).flatMap(translateStatement)) {
-    const prepared = await connection.prepare(markParameters(statement, params));
+  for (const statement of splitStatements(sql).flatMap((s) => translateStatement(s, session.translateOptions))) {
+    const logged = await deltaLog.prepare(statement, params);
+    const prepared = await connection.prepare(markParameters(logged.sql, params));
     bindParameters(prepared, params);
-    result = toSqlResult(await prepared.runAndReadAll());
+    const reader = await prepared.runAndReadAll();
+    await logged.commit(Number(reader.rowsChanged));
+    result = toSqlResult(reader);
   }
   return result;
+}
+
+/** The catalogs' database files: `<dataDir>/catalogs/<name>.duckdb`, and the Delta log beside them. */
+function catalogFiles(dataDir: string) {
+  const dir = join(dataDir, 'catalogs');
+  mkdirSync(dir, { recursive: true });
+  const suffix = '.duckdb';
+  const path = (name: string) => join(dir, `${name}${suffix}`);
+  const existing = () =>
+    readdirSync(dir)
+      .filter((file) => file.endsWith(suffix))
+      .map((file) => file.slice(0, -suffix.length));
+  return {
+    path,
+    existing,
+    deltaLog: join(dataDir, 'delta-log.duckdb'),
+    prune: (attached: Set<string>) => {
+      for (const name of existing()) {
+        if (!attached.has(name)) for (const file of [path(name), `${path(name)}.wal`]) rmSync(file, { force: true });
+      }
+    },
+  };
+}
+
+async function attachedDatabases(connection: DuckDBConnection): Promise<Set<string>> {
+  const reader = await connection.runAndReadAll('SELECT database_name FROM duckdb_databases()');
+  return new Set(reader.getRowsJS().map(([name]) => String(name)));
 }
 
 function toSqlResult(reader: DuckDBResultReader): SqlResult {

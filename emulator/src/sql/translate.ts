@@ -90,6 +90,8 @@ const codeRewrites: [RegExp, string | ((...groups: string[]) => string)][] = [
   // Databricks' two-argument day arithmetic clashes with DuckDB's built-ins of the same name.
   [/\bdate_sub\s*\(/gi, 'dbx_date_sub('],
   [/\bdate_add\s*\(/gi, 'dbx_date_add('],
+  // DuckDB knows `current_timestamp` only without parentheses, as TIMESTAMP WITH TIME ZONE; Databricks' is UTC.
+  [/\bcurrent_timestamp\s*\(\s*\)/gi, "(now() AT TIME ZONE 'UTC')"],
   // Delta is the only table format here: the clause carries no meaning for DuckDB.
   [/\busing\s+delta\b/gi, ''],
   // Databricks' angle-bracket type syntax.
@@ -102,11 +104,16 @@ const createCatalog = /^\s*create\s+catalog\s+(if\s+not\s+exists\s+)?("?[\w]+"?)
 const dropCatalog = /^\s*drop\s+catalog\s+(if\s+exists\s+)?("?[\w]+"?)(\s+cascade)?\s*$/is;
 const useNamespace = /^\s*use\s+(?:catalog\s+|schema\s+|database\s+)?("?[\w]+"?(?:\."?[\w]+"?)?)\s*$/is;
 
+export interface TranslateOptions {
+  /** Where a new catalog's database file goes; catalogs live in memory without it. */
+  catalogFile?: (duckName: string) => string;
+}
+
 /**
  * Translates one Databricks statement into one or more DuckDB statements (a table `COMMENT` becomes a
  * following `COMMENT ON TABLE`).
  */
-export function translateStatement(sql: string): string[] {
+export function translateStatement(sql: string, options: TranslateOptions = {}): string[] {
   const segments = splitSegments(sql);
   for (let k = 0; k < segments.length; k++) {
     const segment = segments[k];
@@ -119,15 +126,24 @@ export function translateStatement(sql: string): string[] {
     }
   }
   const translated = segments.map((s) => s.text).join('');
-  return [...(rewriteCatalogStatements(translated) ?? moveTableClauses(translated, segments))];
+  const keyless = stripKeyConstraints(translated);
+  return [...(rewriteCatalogStatements(translated, options) ?? moveTableClauses(keyless, splitSegments(keyless)))];
 }
 
-function rewriteCatalogStatements(sql: string): string[] | undefined {
+/** A SQL string literal (for values the emulator itself puts into SQL: file paths, resolved names). */
+export const sqlLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/** The unquoted, lower-cased form of an identifier as DuckDB stores it. */
+export const unquoteIdentifier = (name: string) =>
+  name.startsWith('"') ? name.slice(1, -1).replaceAll('""', '"') : name.toLowerCase();
+
+function rewriteCatalogStatements(sql: string, options: TranslateOptions): string[] | undefined {
   const create = createCatalog.exec(sql);
   // Databricks creates every catalog with a `default` schema.
   if (create) {
+    const file = options.catalogFile ? sqlLiteral(options.catalogFile(unquoteIdentifier(create[2]))) : "':memory:'";
     return [
-      `ATTACH ${create[1] ? 'IF NOT EXISTS ' : ''}':memory:' AS ${create[2]}`,
+      `ATTACH ${create[1] ? 'IF NOT EXISTS ' : ''}${file} AS ${create[2]}`,
       `CREATE SCHEMA IF NOT EXISTS ${create[2]}.${DEFAULT_SCHEMA}`,
     ];
   }
@@ -136,6 +152,49 @@ function rewriteCatalogStatements(sql: string): string[] | undefined {
   const use = useNamespace.exec(sql);
   if (use) return [`USE ${use[1]}`];
   return undefined;
+}
+
+const keyConstraint = /^\s*(?:constraint\s+(?:"(?:[^"]|"")+"|\w+)\s+)?(?:primary|foreign)\s+key\b/i;
+const inlinePrimaryKey = /\s+primary\s+key(?:\s+not\s+enforced)?(?:\s+rely)?\b/gi;
+
+/**
+ * Databricks' primary and foreign keys are informational (never enforced), so a CREATE TABLE drops them:
+ * DuckDB would enforce them (and refuse foreign keys across catalogs).
+ */
+export function stripKeyConstraints(sql: string): string {
+  if (!createTableHead.test(sql) || !/\bkey\b/i.test(sql)) return sql;
+  const segments = splitSegments(sql);
+  // Column-list elements at depth 1, each as its segments' text.
+  const out: string[] = [];
+  let element = '';
+  let depth = 0;
+  const flush = (separator: string) => {
+    if (keyConstraint.test(element)) {
+      // The element goes with its comma: the one after it, or before it when it is the last.
+      if (separator === ')' && out.at(-1) === ',') out.pop();
+    } else {
+      out.push(element.replace(inlinePrimaryKey, ''));
+      if (separator === ',') out.push(',');
+    }
+    if (separator === ')') out.push(')');
+    element = '';
+  };
+  for (const segment of segments) {
+    if (!segment.code) {
+      element += segment.text;
+      continue;
+    }
+    for (const ch of segment.text) {
+      if (ch === '(' && depth++ === 0) {
+        out.push(element, ch);
+        element = '';
+      } else if (ch === ')' && --depth === 0) flush(')');
+      else if (ch === ',' && depth === 1) flush(',');
+      else element += ch;
+    }
+  }
+  out.push(element);
+  return out.join('');
 }
 
 const createTableHead = /^\s*create\s+(?:or\s+replace\s+)?table\s+(?:if\s+not\s+exists\s+)?([\w."]+)/i;

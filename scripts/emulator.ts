@@ -3,6 +3,8 @@ import { Agent, fetch } from 'undici';
 /** What `npm start` needs from the emulator (a subset of `RunningEmulator` in emulator/src/app.ts). */
 export interface EmbeddedEmulator {
   url: string;
+  /** Every emulated workspace (the first is `url`'s). */
+  workspaces: { workspaceId: string; url: string }[];
   token: string;
   caFile: string;
   caPem: string;
@@ -11,11 +13,30 @@ export interface EmbeddedEmulator {
 
 const PIPELINE_JOB = 'PetInsure360 Pipeline';
 
-/** Starts the Databricks emulator in this process; null (with a warning) when it is missing or fails. */
-export async function startEmbeddedEmulator(options: { caFile: string }): Promise<EmbeddedEmulator | null> {
+/**
+ * The demo's second customer (Contoso) has a workspace of its own, as real customers do: the emulator serves
+ * it beside the first, on the next port, so that two customers never share catalogs, tables, jobs or runs.
+ */
+export const SECOND_WORKSPACE_ID = '2002002002002001';
+
+/**
+ * Starts the Databricks emulator in this process, its tables kept under `dataDir`; null (with a warning) when
+ * it is missing or fails.
+ */
+export async function startEmbeddedEmulator(options: {
+  caFile: string;
+  dataDir: string;
+  port: number;
+}): Promise<EmbeddedEmulator | null> {
   try {
     const { startEmulator } = await import('../emulator/src/app.js');
-    return await startEmulator({ quiet: true, caFile: options.caFile });
+    return await startEmulator({
+      quiet: true,
+      caFile: options.caFile,
+      dataDir: options.dataDir,
+      port: options.port,
+      extraWorkspaces: [{ workspaceId: SECOND_WORKSPACE_ID, port: options.port + 1 }],
+    });
   } catch (error) {
     console.warn(`! The Databricks emulator could not start; continuing without it.\n  ${(error as Error).message}`);
     return null;

@@ -105,7 +105,12 @@ async function seedIfEmpty(databaseUrl: string, databricks: { host?: string; tok
     const pipelineJobId = emulator ? await findPipelineJobId(emulator) : undefined;
     const { serviceTokens } = await seed(prisma, {
       secretsKey: config.SECRETS_KEY,
-      databricks: { host: databricks.host, token: databricks.token, pipelineJobId },
+      databricks: {
+        host: databricks.host,
+        token: databricks.token,
+        pipelineJobId,
+        hosts: emulator ? Object.fromEntries(emulator.workspaces.map((w) => [w.workspaceId, w.url])) : undefined,
+      },
     });
     for (const { customer, token } of serviceTokens)
       console.log(`  Usage-job service token for ${customer} (shown once): ${token}`);
@@ -148,7 +153,15 @@ async function main() {
     { port: WEB_PORT, host: '127.0.0.1', owner: 'the web app', variable: 'WEB_PORT' },
     ...(config.DATABRICKS_HOST
       ? []
-      : [{ port: EMULATOR_PORT, host: '127.0.0.1', owner: 'the Databricks emulator', variable: 'EMULATOR_PORT' }]),
+      : [
+          { port: EMULATOR_PORT, host: '127.0.0.1', owner: 'the Databricks emulator', variable: 'EMULATOR_PORT' },
+          {
+            port: EMULATOR_PORT + 1,
+            host: '127.0.0.1',
+            owner: "the Databricks emulator's second workspace",
+            variable: 'EMULATOR_PORT',
+          },
+        ]),
     ...(config.DATABASE_URL
       ? []
       : [
@@ -174,7 +187,11 @@ async function main() {
   const startEmulator = async () => {
     if (config.DATABRICKS_HOST) return;
     step('Starting the Databricks emulator…');
-    emulator = await startEmbeddedEmulator({ caFile: process.env.EMULATOR_CA_FILE || `${DATA_DIR}/emulator/ca.pem` });
+    emulator = await startEmbeddedEmulator({
+      caFile: process.env.EMULATOR_CA_FILE || `${DATA_DIR}/emulator/ca.pem`,
+      dataDir: `${DATA_DIR}/emulator`,
+      port: EMULATOR_PORT,
+    });
     if (emulator) Object.assign(databricks, { host: emulator.url, token: emulator.token, caFile: emulator.caFile });
   };
   const [databaseUrl, bundle] = await Promise.all([

@@ -1,19 +1,20 @@
 /**
- * Builds the whole emulator: scenario, clock, SQL engine, every service, and the HTTPS core that serves them
- * (REST routes plus the Thrift endpoint) on one port.
+ * Builds the whole emulator: one or more workspaces, each with its scenario, clock, SQL engine, every service,
+ * and the HTTPS core that serves them (REST routes plus the Thrift endpoint) on a port of its own.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createClock } from './clock.js';
 import { type EmulatorConfig, loadConfig } from './config.js';
 import type { FaultInjector } from './faults/injector.js';
 import type { FaultRule } from './faults/rules.js';
 import type { CallStats } from './faults/stats.js';
 import { startCoreServer } from './http/core-server.js';
+import type { TlsMaterial } from './http/tls.js';
 import type { Route } from './http/types.js';
 import { loadScenario } from './scenario/load.js';
 import { createScenarioAdminRoutes } from './scenario/routes.js';
-import type { ScenarioOverrides } from './scenario/types.js';
+import type { Scenario, ScenarioOverrides } from './scenario/types.js';
 import { createClustersService } from './services/clusters.js';
 import { createJobsService } from './services/jobs.js';
 import { createScimService } from './services/scim.js';
@@ -35,9 +36,22 @@ export interface StartEmulatorOptions extends Partial<EmulatorConfig> {
   quiet?: boolean;
 }
 
-export interface RunningEmulator {
+/** One emulated workspace: its own URL, SQL data, jobs and runs. */
+export interface EmulatedWorkspace {
+  workspaceId: string;
   url: string;
   port: number;
+  faults: FaultInjector;
+  stats: CallStats;
+}
+
+export interface RunningEmulator {
+  /** The first workspace's URL (the scenario's workspace). */
+  url: string;
+  port: number;
+  workspaceId: string;
+  /** Every workspace served, the first one first; they share the certificate and the tokens. */
+  workspaces: EmulatedWorkspace[];
   /** The default personal access token. */
   token: string;
   /** Where the certificate's PEM was written (for `NODE_EXTRA_CA_CERTS`). */
@@ -54,10 +68,76 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const explicit = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
   const config: EmulatorConfig = { ...loadConfig(), ...explicit };
   const scenario = await loadScenario(config.scenarioFile, overrides);
+  const first = await startWorkspace(config, scenario, {
+    port: config.port,
+    workspaceIds: [...new Set([scenario.workspaceId, ...config.workspaceIds])],
+    faults: faults ?? [],
+  });
+  const started = [first];
+  try {
+    for (const extra of config.extraWorkspaces) {
+      started.push(
+        await startWorkspace(
+          config,
+          { ...scenario, workspaceId: extra.workspaceId },
+          { port: extra.port, workspaceIds: [extra.workspaceId], faults: faults ?? [], tls: first.tls },
+        ),
+      );
+    }
+  } catch (error) {
+    await Promise.allSettled(started.map((workspace) => workspace.close()));
+    throw error;
+  }
+  await mkdir(dirname(config.caFile), { recursive: true });
+  await writeFile(config.caFile, first.caPem);
+  if (!quiet) {
+    console.log(
+      [
+        `Databricks emulator listening on ${first.url} (CA certificate: ${config.caFile})`,
+        ...started.slice(1).map((w) => `  workspace ${w.workspaceId} on ${w.url}`),
+        `DATABRICKS_HOST=${first.url}`,
+        `DATABRICKS_TOKEN=${first.token}`,
+        `NODE_EXTRA_CA_CERTS=${config.caFile}`,
+      ].join('\n'),
+    );
+  }
+  const describe = ({ workspaceId, url, port, faults, stats }: StartedWorkspace): EmulatedWorkspace => ({
+    workspaceId,
+    url,
+    port,
+    faults,
+    stats,
+  });
+  return {
+    ...describe(first),
+    workspaces: started.map(describe),
+    token: first.token,
+    caFile: config.caFile,
+    caPem: first.caPem,
+    close: async () => {
+      await Promise.all(started.map((workspace) => workspace.close()));
+    },
+  };
+}
+
+interface StartedWorkspace extends EmulatedWorkspace {
+  token: string;
+  caPem: string;
+  tls: TlsMaterial;
+  close(): Promise<void>;
+}
+
+/** One workspace: scenario, clock, SQL engine, every service, and the HTTPS core serving them on one port. */
+async function startWorkspace(
+  config: EmulatorConfig,
+  scenario: Scenario,
+  at: { port: number; workspaceIds: string[]; faults: FaultRule[]; tls?: TlsMaterial },
+): Promise<StartedWorkspace> {
   const clock = createClock(config.speed);
   const engine = await createSqlEngine({
     seed: config.seed,
-    workspaceIds: [...new Set([scenario.workspaceId, ...config.workspaceIds])],
+    workspaceIds: at.workspaceIds,
+    dataDir: config.dataDir && join(config.dataDir, scenario.workspaceId),
   });
   const workspace = createWorkspaceStore();
   const lifetime = new AbortController();
@@ -83,7 +163,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     ...createScimService(),
   ];
   const server = await startCoreServer({
-    settings: config,
+    settings: { ...config, port: at.port },
     routes,
     rawRoutes: [
       {
@@ -93,27 +173,20 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       },
     ],
     adminRoutes: createScenarioAdminRoutes(scenario),
-    faults: [...scenario.faults, ...(faults ?? [])],
+    faults: [...scenario.faults, ...at.faults],
+    tls: at.tls,
+  }).catch(async (error: unknown) => {
+    await engine.close();
+    throw error;
   });
   url = server.url;
-  await mkdir(dirname(config.caFile), { recursive: true });
-  await writeFile(config.caFile, server.caPem);
-  if (!quiet) {
-    console.log(
-      [
-        `Databricks emulator listening on ${server.url} (CA certificate: ${config.caFile})`,
-        `DATABRICKS_HOST=${server.url}`,
-        `DATABRICKS_TOKEN=${server.token}`,
-        `NODE_EXTRA_CA_CERTS=${config.caFile}`,
-      ].join('\n'),
-    );
-  }
   return {
+    workspaceId: scenario.workspaceId,
     url: server.url,
     port: server.port,
     token: server.token,
-    caFile: config.caFile,
     caPem: server.caPem,
+    tls: server.tls,
     faults: server.faults,
     stats: server.stats,
     close: async () => {

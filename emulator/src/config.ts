@@ -20,6 +20,13 @@ export interface EmulatorConfig {
   oauthTtlSeconds: number;
   /** Workspaces the system tables cover besides the scenario's own (the demo seed maps these). */
   workspaceIds: string[];
+  /** Where catalogs and tables are kept (one folder per workspace); in memory when unset. */
+  dataDir?: string;
+  /**
+   * More workspaces served side by side, each on its own port (0: a free one) with its own catalogs, tables,
+   * jobs and runs, sharing the certificate and tokens of the first.
+   */
+  extraWorkspaces: { workspaceId: string; port: number }[];
 }
 
 /** The workspace ids the api's demo seed maps to CoPs. */
@@ -59,5 +66,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EmulatorConfig
     clientSecret: env.EMULATOR_CLIENT_SECRET || 'emulator-sp-secret',
     oauthTtlSeconds: numberSetting(env, 'EMULATOR_OAUTH_TTL_SECONDS', 3600),
     workspaceIds: env.EMULATOR_WORKSPACE_IDS ? splitList(env.EMULATOR_WORKSPACE_IDS) : SEEDED_WORKSPACE_IDS,
+    dataDir: env.EMULATOR_DATA_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.EMULATOR_DATA_DIR) : undefined,
+    extraWorkspaces: splitList(env.EMULATOR_EXTRA_WORKSPACES ?? '').map(parseExtraWorkspace),
   };
+}
+
+/** `<workspace id>` or `<workspace id>:<port>`. */
+function parseExtraWorkspace(entry: string): { workspaceId: string; port: number } {
+  const [workspaceId, port = '0'] = entry.split(':');
+  if (!/^\d+$/.test(workspaceId) || !/^\d+$/.test(port)) {
+    throw new Error(`EMULATOR_EXTRA_WORKSPACES entries are <workspace id>[:<port>], got "${entry}"`);
+  }
+  return { workspaceId, port: Number(port) };
 }

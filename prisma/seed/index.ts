@@ -44,6 +44,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
     host: given.host ?? DEFAULT_DATABRICKS.host,
     token: given.token ?? DEFAULT_DATABRICKS.token,
     pipelineJobId: given.pipelineJobId ?? DEFAULT_DATABRICKS.pipelineJobId,
+    hosts: given.hosts,
   };
   const cops = await seedTenants(prisma, today);
   const people = await seedPeople(prisma, cops, await hashPassword(DEMO_PASSWORD), today);

@@ -11,6 +11,8 @@ export interface DatabricksSettings {
   token: string;
   /** Job id of the emulator's "PetInsure360 Pipeline". */
   pipelineJobId: string;
+  /** Workspace URL by workspace id, where workspaces have URLs of their own (the emulator's); `host` otherwise. */
+  hosts?: Record<string, string>;
 }
 
 const USAGE_TOKEN_NAME = 'Daily usage collection job';
@@ -36,7 +38,7 @@ export async function seedIntegrations(
   );
   for (const customer of toCreate) {
     const config = databricksConfigSchema.parse({
-      host: databricks.host,
+      host: databricks.hosts?.[customer.spec.workspaces[0].id] ?? databricks.host,
       authType: 'PAT',
       warehouseId: 'ab12cd34ef56ab78',
       pipelineJobId: databricks.pipelineJobId,

@@ -24,6 +24,8 @@ export interface CoreServerOptions {
   adminRoutes?: Route[];
   /** Fault rules active from the start. */
   faults?: FaultRule[];
+  /** The certificate to serve (another workspace's, so one CA covers them all); a fresh one otherwise. */
+  tls?: TlsMaterial;
 }
 
 export interface CoreServer extends RunningHttpsServer {
@@ -87,7 +89,7 @@ export async function startCoreServer(options: CoreServerOptions): Promise<CoreS
     return { server, faults, stats };
   }
 
-  const main = await listen(settings.port);
+  const main = await listen(settings.port, options.tls);
   return {
     ...main.server,
     token: settings.tokens[0],

@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { AiError } from './ai/errors.js';
+import { CrmError } from './crm/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
@@ -13,7 +14,8 @@ export const ERROR_CODES = {
   FORBIDDEN: 'The viewer’s role or tenant does not allow this (HTTP 403).',
   NOT_FOUND: 'The item does not exist, or not for this viewer’s tenant; `extensions.reason` may say which.',
   BAD_USER_INPUT: 'An argument was not accepted; the message says why and `extensions.fields` names the inputs.',
-  CONFLICT: 'The item’s state does not allow this now (a closed survey, an answer given already).',
+  CONFLICT:
+    'The item’s state does not allow this now (a closed survey, an answer given already, a stale CRM write: `extensions.current` holds the row as it is now).',
   RATE_LIMITED: 'Too many attempts (failed sign-ins); `extensions.retryAfterMs` says when to try again (HTTP 429).',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the api accepts (HTTP 413).',
   DATABRICKS_UNAVAILABLE:
@@ -68,6 +70,13 @@ const AI_CODES: Record<AiError['reason'], ErrorCode> = {
   NO_DATABRICKS_INTEGRATION: 'NOT_FOUND',
 };
 
+const CRM_CODES: Record<CrmError['kind'], ErrorCode> = {
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+};
+
 /**
  * The one translation of the services' own errors into the vocabulary (services stay free of GraphQL);
  * `undefined` for anything else, which is unexpected and stays masked. The GraphQL error masking and the
@@ -90,6 +99,15 @@ export function describeError(error: unknown): DescribedError | undefined {
     return { code: 'NOT_FOUND', message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof UsageAccessError) return { code: 'FORBIDDEN', message: error.message, extensions: {} };
+  if (error instanceof CrmError) {
+    const { field, ...details } = error.details;
+    return {
+      code: CRM_CODES[error.kind],
+      message: error.message,
+      // JSON round trip: a stale write's current row carries Dates, sent as ISO strings.
+      extensions: { ...JSON.parse(JSON.stringify(details)), ...(field ? { fields: [field] } : {}) },
+    };
+  }
   return undefined;
 }
 

@@ -15,6 +15,8 @@ let theirToken: string;
 /** One global id per node type, all owned by the other tenant. */
 let theirIds: Record<string, string>;
 let rowIds: Record<string, string>;
+/** The same for the viewer's own tenant. */
+let myIds: Record<string, string>;
 
 /** Creates one row of every node type in the tenant; returns the row ids by model. */
 async function fillTenant(tenant: Tenant) {
@@ -89,6 +91,11 @@ async function fillTenant(tenant: Tenant) {
     DatabricksWorkspace: mapping.id,
     ServiceToken: serviceToken.id,
     JobRun: jobRun.id,
+    // CRM rows live in the warehouse: their ids name the tenant's integration (rows of its sample book).
+    CrmAccount: `${integration.id}/1001001001001001/BSN-1001`,
+    PlatformStatus: `${integration.id}/1001001001001001/sample-status-BSN-1001-0`,
+    CrmUseCase: `${integration.id}/1001001001001001/sample-use-case-BSN-1001-0`,
+    AccountUpdate: `${integration.id}/1001001001001001/sample-update-BSN-1001-0`,
   };
 }
 
@@ -97,7 +104,9 @@ beforeAll(async () => {
   theirs = await createTenant(api.prisma, 'Theirs');
   myToken = await api.tokenFor(mine.users.CUSTOMER_ADMIN.id);
   theirToken = await api.tokenFor(theirs.users.CUSTOMER_ADMIN.id);
-  await fillTenant(mine);
+  myIds = Object.fromEntries(
+    Object.entries(await fillTenant(mine)).map(([type, id]) => [type, encodeGlobalID(type, id)]),
+  );
   rowIds = await fillTenant(theirs);
   theirIds = Object.fromEntries(Object.entries(rowIds).map(([type, id]) => [type, encodeGlobalID(type, id)]));
 });
@@ -299,6 +308,33 @@ const MUTATIONS = [
     `recognizeChampion(input: { copId: $id, userId: $user, reason: "Planted reason" }) ${SELECT_ID}`,
   ),
   refused(
+    'DatabricksWorkspace',
+    'copCrmAccount',
+    `createCrmAccount(input: { workspaceId: $id, bsnid: "BSN-X", team: "Planted", businessArea: "X" }) ${SELECT_ID}`,
+  ),
+  ...(['CrmAccount', 'PlatformStatus', 'CrmUseCase', 'AccountUpdate'] as const).flatMap((type) => [
+    refused(type, 'copCrmAccount', `update${type}(id: $id, expectedUpdatedAt: ${HOUR(10)}, input: {}) ${SELECT_ID}`),
+    refused(type, 'copCrmAccount', `delete${type}(id: $id)`),
+  ]),
+  refused(
+    'CrmAccount',
+    'copCrmAccount',
+    `createPlatformStatus(input: { accountId: $id, platform: "Databricks", status: "Active" }, idempotencyKey: "k") ${SELECT_ID}`,
+  ),
+  refused(
+    'CrmAccount',
+    'copCrmAccount',
+    `createCrmUseCase(input: { accountId: $id, problem: "Planted", status: "Pilot" }, idempotencyKey: "k") ${SELECT_ID}`,
+  ),
+  refused(
+    'CrmAccount',
+    'copCrmAccount',
+    `createAccountUpdate(input: { accountId: $id, author: "x", date: ${DAY}, description: "Planted" }, idempotencyKey: "k") ${SELECT_ID}`,
+  ),
+  refused('CrmAccount', 'copCrmAccount', `linkCopAccount(copId: $cop, accountId: $id) ${SELECT_ID}`),
+  refused('Cop', 'copCrmAccount', `linkCopAccount(copId: $id, accountId: $account) ${SELECT_ID}`),
+  refused('Cop', 'copCrmAccount', 'unlinkCopAccount(copId: $id, accountId: $account)'),
+  refused(
     'SurveyQuestion',
     'surveyResponse',
     `submitSurveyResponse(input: { surveyId: $survey, answers: [{ questionId: $id, textValue: "t" }] }) ${SELECT_ID}`,
@@ -309,6 +345,7 @@ const MUTATIONS = [
 const NOT_TENANT_ADDRESSED = {
   signIn: 'anonymous; takes an e-mail and password',
   ingestUsage: "a service token's report, attributed inside the token's own customer (usage.test.ts)",
+  importCrm: "a multipart upload; another tenant's workspace is NOT_FOUND and nothing is written (crm.test.ts)",
 };
 
 /** The other tenant's global id for every variable a call names. */
@@ -316,6 +353,9 @@ const variablesFor = (call: string, type: string) => ({
   id: theirIds[type],
   ...(call.includes('$survey') && { survey: theirIds.Survey }),
   ...(call.includes('$user') && { user: theirIds.User }),
+  // The viewer's own rows, so that only the other tenant's id can be the reason for the refusal.
+  ...(call.includes('$cop') && { cop: myIds.Cop }),
+  ...(call.includes('$account') && { account: myIds.CrmAccount }),
 });
 
 const declaration = (call: string, type: string) =>

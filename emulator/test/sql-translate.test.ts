@@ -3,6 +3,12 @@ import { markParameters, parameterValue } from '../src/sql/parameters.js';
 import { splitStatements, translateStatement } from '../src/sql/translate.js';
 
 describe('Databricks SQL dialect translation', () => {
+  it('leaves a quoted schema named main alone', () => {
+    expect(translateStatement('SELECT * FROM `crm`.`main`.`accounts`')).toEqual([
+      'SELECT * FROM "crm"."main"."accounts"',
+    ]);
+  });
+
   it('maps the system and main catalogs but not inside literals or deeper names', () => {
     expect(translateStatement("SELECT 'system.x', a.system.b FROM system.billing.usage JOIN `main`.default.t")).toEqual(
       [`SELECT 'system.x', a.system.b FROM databricks_system.billing.usage JOIN "databricks_main".default.t`],

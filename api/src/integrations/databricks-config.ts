@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const unityName = z.string().regex(/^[a-z_][a-z0-9_]{0,127}$/, 'a lower-case Unity Catalog name (letters, digits, _)');
+
 /**
  * The plain settings of a Databricks integration (`Integration.config`). Credentials never live here:
  * they are in `Integration.secrets`, each value sealed with `SecretBox` (see `SECRET_FIELDS`).
@@ -23,6 +25,8 @@ export const databricksConfigSchema = z.object({
   servingEndpoints: z.object({ advisor: z.string(), summarizer: z.string() }).partial().optional(),
   /** Prefix of tenant catalogs (`<prefix>_<tenant>`). */
   catalogPrefix: z.string().optional(),
+  /** Where the CRM's Delta tables live (default `edip_crm.main`); plain identifiers, as they go into DDL. */
+  crm: z.object({ catalog: unityName, schema: unityName }).partial().optional(),
 });
 
 export type DatabricksConfig = z.infer<typeof databricksConfigSchema>;

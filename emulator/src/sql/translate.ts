@@ -121,7 +121,12 @@ export function translateStatement(sql: string, options: TranslateOptions = {}):
       for (const [pattern, replacement] of codeRewrites) {
         segment.text = segment.text.replace(pattern, replacement as (...groups: string[]) => string);
       }
-    } else if (/^"(system|main)"$/i.test(segment.text) && /^\s*\./.test(segments[k + 1]?.text ?? '')) {
+    } else if (
+      /^"(system|main)"$/i.test(segment.text) &&
+      /^\s*\./.test(segments[k + 1]?.text ?? '') &&
+      // Only a catalog name (first in its qualified name): `x."main".t` names a schema called main.
+      !/\.\s*$/.test(segments[k - 1]?.text ?? '')
+    ) {
       segment.text = `"${duckCatalogName(segment.text.slice(1, -1))}"`;
     }
   }

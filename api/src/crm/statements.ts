@@ -1,0 +1,77 @@
+/**
+ * Statement pieces shared by the CRM's reads and writes: rows in and out of the driver's shape, and a
+ * parameterized inline source of rows for MERGE. Values always travel as named parameters.
+ */
+import type { SqlParameterValue } from '../databricks/sql-client.js';
+import { type Column, type CrmRow, type CrmTable, columnList } from './tables.js';
+
+export type Params = Record<string, SqlParameterValue>;
+
+/** The warehouse's current time, to the millisecond: `updated_at` round-trips exactly through clients. */
+export const NOW = "date_trunc('MILLISECOND', current_timestamp())";
+
+const toDate = (value: unknown): Date | null => {
+  if (value === null || value === undefined) return null;
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(String(value)) ? String(value) : `${String(value).replace(' ', 'T')}Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/** A driver row (column names) as a service row (field names, Date for dates and times). */
+export function toRow(table: CrmTable, raw: Record<string, unknown>): CrmRow {
+  return Object.fromEntries(
+    table.columns.map((c) => {
+      const value = raw[c.column];
+      return [
+        c.field,
+        c.type === 'STRING' ? (value === null || value === undefined ? null : String(value)) : toDate(value),
+      ];
+    }),
+  );
+}
+
+/** A parameter value for a column: dates as `YYYY-MM-DD`, timestamps as ISO strings. */
+export function paramValue(column: Column, value: unknown): SqlParameterValue {
+  if (value === null || value === undefined || value === '') return null;
+  if (column.type === 'DATE') return (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10);
+  if (column.type === 'TIMESTAMP') return value instanceof Date ? value.toISOString() : String(value);
+  return String(value);
+}
+
+/** `CAST(:p AS TYPE)`: a typed marker, so that a null parameter still has the column's type. */
+export const typed = (column: Column, name: string) => `CAST(:${name} AS ${column.type})`;
+
+/**
+ * `SELECT … UNION ALL SELECT …` over `rows` (service rows), one parameter per value; `now` columns take the
+ * warehouse time instead. Returns the SQL and its parameters, named `<prefix><row>_<column>`.
+ */
+export function rowsSource(
+  table: CrmTable,
+  rows: CrmRow[],
+  prefix: string,
+  now: readonly string[] = ['created_at', 'updated_at'],
+): { sql: string; params: Params } {
+  const params: Params = {};
+  const selects = rows.map((row, i) => {
+    const items = table.columns.map((c) => {
+      if (now.includes(c.column)) return `${NOW} AS \`${c.column}\``;
+      const name = `${prefix}${i}_${c.field}`;
+      params[name] = paramValue(c, row[c.field]);
+      return `${typed(c, name)} AS \`${c.column}\``;
+    });
+    return `SELECT ${items.join(', ')}`;
+  });
+  return { sql: selects.join(' UNION ALL '), params };
+}
+
+/** `MERGE INTO target USING (source) s ON key WHEN NOT MATCHED THEN INSERT …`, plus an optional update. */
+export function mergeSql(target: string, table: CrmTable, source: string, update?: string): string {
+  const key = `t.\`${table.key}\` = s.\`${table.key}\``;
+  return [
+    `MERGE INTO ${target} AS t USING (${source}) AS s ON ${key}`,
+    ...(update ? [`WHEN MATCHED THEN UPDATE SET ${update}`] : []),
+    `WHEN NOT MATCHED THEN INSERT (${columnList(table)}) VALUES (${columnList(table, 's')})`,
+  ].join(' ');
+}

@@ -1,3 +1,4 @@
+import { crm } from './crm.js';
 import { dataPath } from './data-path.js';
 import { emulator } from './emulator.js';
 import { fuzz } from './fuzz.js';
@@ -14,6 +15,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [fuzz.name]: fuzz,
   [dataPath.name]: dataPath,
   [start.name]: start,
+  [crm.name]: crm,
 };
 
 /** Scenarios reserved for later, by name, with what they will measure (shown by `--help`); none at present. */

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { check, log, PASSWORD, screenshots, shoot, signIn } from './checks.js';
+import { crmScenario } from './crm-scenario.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
 import { pipelineScenario } from './pipeline-scenario.js';
 import { startStack } from './stack.js';
@@ -189,6 +190,7 @@ async function scenario(page: Page, webUrl: string) {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await pipelineScenario(page);
   await surveySummaryScenario(page);
+  await crmScenario(page);
 
   check(
     pageErrors.length === 0,

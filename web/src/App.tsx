@@ -19,6 +19,8 @@ const SurveyPage = lazy(() => import('./pages/surveys/SurveyPage'));
 const AdvicePage = lazy(() => import('./pages/advisor/AdvicePage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const CopCatalogPage = lazy(() => import('./pages/catalog/CopCatalogPage'));
+const CrmPage = lazy(() => import('./pages/crm/CrmPage'));
+const AccountPage = lazy(() => import('./pages/crm/AccountPage'));
 
 export const App: Component = () => {
   const session = createSession();
@@ -47,6 +49,8 @@ export const App: Component = () => {
                   <Route path="/cops/:id/advisor" component={AdvicePage} />
                   <Route path="/cops/:id/catalog" component={CopCatalogPage} />
                   <Route path="/workspaces" component={CatalogPage} />
+                  <Route path="/crm" component={CrmPage} />
+                  <Route path="/crm/accounts/:id" component={AccountPage} />
                   <Route path="/admin" component={AdminPage} />
                   <Route path="*" component={NotFoundPage} />
                 </Route>

@@ -12,6 +12,15 @@ export type CopPhase =
   | 'OPTIMIZATION'
   | 'SCALE';
 
+export type CrmAccountOrder =
+  | 'BUSINESS_AREA_ASC'
+  | 'TEAM_ASC'
+  | 'UPDATED_AT_DESC';
+
+export type CrmExportFormat =
+  | 'CSV'
+  | 'JSON';
+
 /** PAT: personal access token; OAUTH_M2M: Databricks service principal; AZURE_SP: Azure AD service principal. */
 export type DatabricksAuthType =
   | 'AZURE_SP'
@@ -24,7 +33,7 @@ export type ErrorCode =
   | 'AI_BAD_RESPONSE'
   /** An argument was not accepted; the message says why and `extensions.fields` names the inputs. */
   | 'BAD_USER_INPUT'
-  /** The item’s state does not allow this now (a closed survey, an answer given already). */
+  /** The item’s state does not allow this now (a closed survey, an answer given already, a stale CRM write: `extensions.current` holds the row as it is now). */
   | 'CONFLICT'
   /** The workspace refused the integration’s credentials: a customer admin must update them. */
   | 'DATABRICKS_AUTH'

@@ -59,9 +59,9 @@ describe('GET /metrics', () => {
     );
     expect(failed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const text = await scrape();
-    expect(sample(text, 'graphql_envelop_request_duration_count{operationName="Viewer",operationType="query"}')).toBe(
-      1,
-    );
+    expect(
+      sample(text, 'graphql_envelop_request_time_summary_count{operationName="Viewer",operationType="query"}'),
+    ).toBe(1);
     expect(
       sample(
         text,
@@ -91,7 +91,9 @@ describe('GET /metrics', () => {
     for (let index = 0; index < 520; index++) await api.graphql(`query Op${index} { viewer { kind } }`, {}, token);
     const text = await scrape();
     const names = new Set(
-      [...text.matchAll(/graphql_envelop_request_duration_count\{operationName="([^"]+)"/g)].map((match) => match[1]),
+      [...text.matchAll(/graphql_envelop_request_time_summary_count\{operationName="([^"]+)"/g)].map(
+        (match) => match[1],
+      ),
     );
     expect(names.size).toBeLessThanOrEqual(501);
     expect(names).toContain('_other');

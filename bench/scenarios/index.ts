@@ -3,6 +3,7 @@ import { dataPath } from './data-path.js';
 import { emulator } from './emulator.js';
 import { fuzz } from './fuzz.js';
 import { gatewayOverhead } from './gateway-overhead.js';
+import { metrics } from './metrics.js';
 import { runFanout } from './run-fanout.js';
 import type { Scenario } from './scenario.js';
 import { start } from './start.js';
@@ -15,6 +16,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [fuzz.name]: fuzz,
   [dataPath.name]: dataPath,
   [start.name]: start,
+  [metrics.name]: metrics,
   [crm.name]: crm,
 };
 

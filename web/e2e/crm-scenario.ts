@@ -16,7 +16,7 @@ async function editTeam(page: Page, team: string) {
 export async function crmScenario(page: Page) {
   await page.getByRole('link', { name: 'Accounts' }).first().click();
   await page.getByRole('heading', { name: 'Accounts' }).waitFor();
-  await page.getByLabel('Search').fill('CLAIMS');
+  await page.getByLabel('Search', { exact: true }).fill('CLAIMS');
   await page.getByRole('button', { name: 'Search' }).click();
   const first = page.locator('.data-table__title', { hasText: 'Claims Analytics' });
   await first.waitFor({ timeout: FIRST_USE_TIMEOUT_MS });

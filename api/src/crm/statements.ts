@@ -44,8 +44,9 @@ export function paramValue(column: Column, value: unknown): SqlParameterValue {
 export const typed = (column: Column, name: string) => `CAST(:${name} AS ${column.type})`;
 
 /**
- * `SELECT … UNION ALL SELECT …` over `rows` (service rows), one parameter per value; `now` columns take the
- * warehouse time instead. Returns the SQL and its parameters, named `<prefix><row>_<column>`.
+ * An inline table of `rows` (service rows), `SELECT <columns> FROM (VALUES (…), …) AS s(<columns>)`, one typed
+ * parameter per value (a VALUES list plans far faster than a UNION of SELECTs); `now` columns take the
+ * warehouse time instead. Returns the SQL and its parameters, named `<prefix><row>_<field>`.
  */
 export function rowsSource(
   table: CrmTable,
@@ -54,16 +55,18 @@ export function rowsSource(
   now: readonly string[] = ['created_at', 'updated_at'],
 ): { sql: string; params: Params } {
   const params: Params = {};
-  const selects = rows.map((row, i) => {
-    const items = table.columns.map((c) => {
-      if (now.includes(c.column)) return `${NOW} AS \`${c.column}\``;
+  const given = table.columns.filter((c) => !now.includes(c.column));
+  const tuples = rows.map((row, i) => {
+    const items = given.map((c) => {
       const name = `${prefix}${i}_${c.field}`;
       params[name] = paramValue(c, row[c.field]);
-      return `${typed(c, name)} AS \`${c.column}\``;
+      return typed(c, name);
     });
-    return `SELECT ${items.join(', ')}`;
+    return `(${items.join(', ')})`;
   });
-  return { sql: selects.join(' UNION ALL '), params };
+  const select = table.columns.map((c) => (now.includes(c.column) ? `${NOW} AS \`${c.column}\`` : `v.\`${c.column}\``));
+  const names = given.map((c) => `\`${c.column}\``).join(', ');
+  return { sql: `SELECT ${select.join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(${names})`, params };
 }
 
 /** `MERGE INTO target USING (source) s ON key WHEN NOT MATCHED THEN INSERT …`, plus an optional update. */

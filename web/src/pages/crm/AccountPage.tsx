@@ -7,19 +7,25 @@ import { AccountFields, type AccountValues, accountValues } from './AccountField
 import { HistoryView } from './HistoryView';
 import './crm.css';
 
+export const AccountFieldsFragment = graphql(`
+  fragment AccountFields_account on CrmAccount {
+    id
+    bsnid
+    team
+    businessArea
+    vp
+    admin
+    primaryItPartner
+    azureDevopsLink
+    artifactsFolderLink
+    updatedAt
+  }
+`);
+
 const CrmAccountQuery = graphql(`
   query CrmAccount($id: ID!) {
     crmAccount(id: $id) {
-      id
-      bsnid
-      team
-      businessArea
-      vp
-      admin
-      primaryItPartner
-      azureDevopsLink
-      artifactsFolderLink
-      updatedAt
+      ...AccountFields_account
       platformStatuses(first: 50) {
         nodes {
           id
@@ -58,15 +64,7 @@ const CrmAccountQuery = graphql(`
 const UpdateCrmAccountMutation = graphql(`
   mutation UpdateCrmAccount($id: ID!, $expectedUpdatedAt: DateTime!, $input: UpdateCrmAccountInput!) {
     updateCrmAccount(id: $id, expectedUpdatedAt: $expectedUpdatedAt, input: $input) {
-      id
-      team
-      businessArea
-      vp
-      admin
-      primaryItPartner
-      azureDevopsLink
-      artifactsFolderLink
-      updatedAt
+      ...AccountFields_account
     }
   }
 `);

@@ -21,9 +21,10 @@ export async function crmScenario(page: Page) {
   const first = page.locator('.data-table__title', { hasText: 'Claims Analytics' });
   await first.waitFor({ timeout: FIRST_USE_TIMEOUT_MS });
   const rows = await page.locator('.data-table__title').allTextContents();
+  // Claims Analytics by its team, others by their use cases' problems; Customer Insights mentions no claims.
   check(
-    rows.length >= 1 && rows.every((t) => /claims/i.test(t) || t.length > 0),
-    `searching "CLAIMS" finds ${rows.join(', ')}`,
+    rows.includes('Claims Analytics') && !rows.includes('Customer Insights'),
+    `searching "CLAIMS" finds the accounts that mention claims, case-insensitively (${rows.join(', ')})`,
   );
   await shoot(page, '13-crm-accounts');
   await first.click();

@@ -16,6 +16,19 @@ const api = createTestApi({ JWT_SECRET, NODE_ENV: 'development' }, { log });
 const bodies: string[] = [];
 const fetchRecorded = async (url: string, init: RequestInit, record = true) => {
   const response = await api.app.fetch(url, init);
+  if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
+    // A quiet subscription's stream stays open until its reader aborts: record its chunks as they pass.
+    const decoder = new TextDecoder();
+    const recorded = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          if (record) bodies.push(decoder.decode(chunk));
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(recorded, { status: response.status, headers: response.headers });
+  }
   const body = await response.text();
   if (record) bodies.push(body);
   return new Response(body, { status: response.status, headers: response.headers });

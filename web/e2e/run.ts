@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { check, log, PASSWORD, screenshots, shoot, signIn } from './checks.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
+import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
 import { startStack } from './stack.js';
 import { surveySummaryScenario } from './survey-scenario.js';
@@ -184,6 +185,7 @@ async function scenario(page: Page, webUrl: string) {
     'a replaced secret is saved and never shown again',
   );
   await shoot(page, '09-admin-integrations');
+  await opsScenario(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();

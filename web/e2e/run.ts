@@ -12,7 +12,8 @@ import { pipelineScenario } from './pipeline-scenario.js';
 import { startStack } from './stack.js';
 import { surveySummaryScenario } from './survey-scenario.js';
 
-const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/copos_e2e';
+// A database of its own per run (dropped at the end), so runs side by side (worktrees, CI) never meet.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/copos_e2e_${process.pid}`;
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
 async function scenario(page: Page, webUrl: string) {

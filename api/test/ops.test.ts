@@ -171,11 +171,13 @@ describe('Customer.opsMetrics', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(statementsSent() - before).toBe(1);
-    const [counts] = await direct<{ runs: number; failed: number; queries: number; requests: number }>(
+    const [counts] = await direct<{ runs: number; failed: number; retries: number; queries: number; requests: number }>(
       `SELECT (SELECT COUNT(*) FROM system.lakeflow.job_run_timeline WHERE workspace_id = :ws
                  AND CAST(period_start_time AS DATE) BETWEEN DATE '2026-11-01' AND DATE '2026-11-30') AS runs,
               (SELECT COUNT(*) FROM system.lakeflow.job_run_timeline WHERE workspace_id = :ws AND result_state <> 'SUCCEEDED'
                  AND CAST(period_start_time AS DATE) BETWEEN DATE '2026-11-01' AND DATE '2026-11-30') AS failed,
+              (SELECT COUNT(*) FROM system.lakeflow.job_run_timeline WHERE workspace_id = :ws AND trigger_type = 'RETRY'
+                 AND CAST(period_start_time AS DATE) BETWEEN DATE '2026-11-01' AND DATE '2026-11-30') AS retries,
               (SELECT COUNT(*) FROM system.query.history WHERE workspace_id = :ws
                  AND CAST(start_time AS DATE) BETWEEN DATE '2026-11-01' AND DATE '2026-11-30') AS queries,
               (SELECT COUNT(*) FROM system.serving.endpoint_usage WHERE workspace_id = :ws
@@ -186,6 +188,8 @@ describe('Customer.opsMetrics', () => {
     expect(jobs.runs).toBe(Number(counts!.runs));
     expect(jobs.runs).toBeGreaterThan(0);
     expect(jobs.successRate).toBeCloseTo(1 - Number(counts!.failed) / Number(counts!.runs), 9);
+    expect(jobs.retries).toBe(Number(counts!.retries));
+    expect(jobs.retries).toBeGreaterThan(0);
     expect(jobs.durationP50Seconds).toBeLessThanOrEqual(jobs.durationP95Seconds);
     expect(jobs.durationP95Seconds).toBeLessThanOrEqual(jobs.durationP99Seconds);
     expect(sqlWarehouse.queries).toBe(Number(counts!.queries));

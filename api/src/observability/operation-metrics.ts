@@ -75,12 +75,12 @@ export class OperationMetrics {
   /** `fallback`: the code yoga gives an error of this phase that has none yet (validation errors get theirs later). */
   private error(operation: Operation, phase: string, error: GraphQLError, fallback: string): void {
     const code = error.extensions?.code;
-    const labels = `${this.labels(operation).slice(0, -1)},phase="${phase}",code="${escape(typeof code === 'string' ? code : fallback)}"}`;
+    const labels = `${this.labels(operation).slice(0, -1)},phase="${phase}",code="${escapeLabel(typeof code === 'string' ? code : fallback)}"}`;
     add(this.errors, labels, 1);
   }
 
   private labels({ name, type }: Operation): string {
-    return `{operationName="${escape(this.names.value(name))}",operationType="${type}"}`;
+    return `{operationName="${escapeLabel(this.names.value(name))}",operationType="${type}"}`;
   }
 }
 
@@ -110,4 +110,4 @@ function family(name: string, help: string, series: Map<string, Series>): string
 }
 
 /** Prometheus label-value escaping: backslash, double quote and newline. */
-const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');

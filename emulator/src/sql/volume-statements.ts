@@ -8,7 +8,7 @@ import type { VolumeStore } from '../volumes/store.js';
 
 const name = String.raw`(?:\x60[^\x60]+\x60|"[^"]+"|\w+)`;
 const volumeName = new RegExp(
-  String.raw`^\s*(create|drop)\s+volume\s+(if\s+(?:not\s+)?exists\s+)?(${name})\.(${name})\.(${name})\b`,
+  String.raw`^\s*(create|drop)\s+volume\s+(if\s+(?:not\s+)?exists\s+)?(${name})\.(${name})\.(${name})(?=\s|$)`,
   'i',
 );
 const literal = String.raw`'((?:[^']|'')*)'`;

@@ -260,6 +260,7 @@ export type WorkspaceCatalogsQuery = { node:
     | { __typename: 'CopEvent', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'DatabricksWorkspace', id: string, catalogs: { stale: boolean, fetchedAt: string, nodes: Array<{ name: string, comment: string | null, owner: string | null }> } | null }
+    | { __typename: 'Dataset', id: string }
     | { __typename: 'Discussion', id: string }
     | { __typename: 'DiscussionReply', id: string }
     | { __typename: 'Integration', id: string }
@@ -288,6 +289,7 @@ export type WorkspaceSchemasQuery = { node:
     | { __typename: 'CopEvent', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'DatabricksWorkspace', id: string, catalogs: { nodes: Array<{ name: string, schemas: { stale: boolean, fetchedAt: string, nodes: Array<{ name: string, fullName: string, comment: string | null }> } | null }> } | null }
+    | { __typename: 'Dataset', id: string }
     | { __typename: 'Discussion', id: string }
     | { __typename: 'DiscussionReply', id: string }
     | { __typename: 'Integration', id: string }
@@ -316,6 +318,7 @@ export type WorkspaceTablesQuery = { node:
     | { __typename: 'CopEvent', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'DatabricksWorkspace', id: string, catalogs: { nodes: Array<{ name: string, schemas: { nodes: Array<{ fullName: string, tables: { stale: boolean, fetchedAt: string, nodes: Array<{ name: string, fullName: string, tableType: string | null, format: string | null, owner: string | null, comment: string | null, createdAt: string | null }> } | null }> } | null }> } | null }
+    | { __typename: 'Dataset', id: string }
     | { __typename: 'Discussion', id: string }
     | { __typename: 'DiscussionReply', id: string }
     | { __typename: 'Integration', id: string }
@@ -344,6 +347,7 @@ export type WorkspaceColumnsQuery = { node:
     | { __typename: 'CopEvent', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'DatabricksWorkspace', id: string, catalogs: { nodes: Array<{ name: string, schemas: { nodes: Array<{ fullName: string, tables: { nodes: Array<{ fullName: string, columns: Array<{ name: string, type: string, nullable: boolean }> | null }> } | null }> } | null }> } | null }
+    | { __typename: 'Dataset', id: string }
     | { __typename: 'Discussion', id: string }
     | { __typename: 'DiscussionReply', id: string }
     | { __typename: 'Integration', id: string }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEmulator, EMULATOR_WAREHOUSE_ID } from './support/databricks.js';
+import { sdkFor } from './support/databricks-sdk.js';
 import { testEmulator } from './support/emulator.js';
 import { createTenant } from './support/fixtures.js';
 import { createTestApi } from './support/test-api.js';
@@ -123,6 +124,39 @@ describe('uploading a CSV', () => {
       ['2', 'P-2'],
       ['3', 'P-1'],
     ]);
+  });
+
+  it('is read back by the official Databricks SDK exactly as the gateway created it, and audited', async () => {
+    const sdk = sdkFor(emulator.url, emulator.token);
+    const { table } = (await datasetState(id)).data!.node;
+    const [catalog, schema] = table.split('.');
+    const info = await sdk.tables.get({ full_name: table });
+    expect(info.columns?.map((column) => [column.name, column.type_name])).toEqual([
+      ['claim_id', 'LONG'],
+      ['policy', 'STRING'],
+      ['amount', 'DOUBLE'],
+      ['filed_on', 'DATE'],
+      ['approved', 'BOOLEAN'],
+    ]);
+    // (volumes.list of SDK 0.14 drops its query string on GET: read the volume by name instead.)
+    const volume = await sdk.volumes.read({ name: `${catalog}.${schema}.uploads` });
+    expect(volume).toMatchObject({
+      catalog_name: catalog,
+      schema_name: schema,
+      name: 'uploads',
+      volume_type: 'MANAGED',
+    });
+    const file = await sdk.files.getMetadata({
+      file_path: `/Volumes/${catalog}/${schema}/uploads/${fromGlobal(id)}.csv`,
+    });
+    expect(Number(file['content-length'])).toBe(CLAIMS.length);
+
+    const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'uploadDataset', entityId: id } });
+    expect((audit.details as any).arguments.input.file).toEqual({
+      file: 'claims.csv',
+      type: 'text/csv',
+      size: CLAIMS.length,
+    });
   });
 
   it('previews rows page by page', async () => {

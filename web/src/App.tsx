@@ -19,6 +19,7 @@ const SurveyPage = lazy(() => import('./pages/surveys/SurveyPage'));
 const AdvicePage = lazy(() => import('./pages/advisor/AdvicePage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const CopCatalogPage = lazy(() => import('./pages/catalog/CopCatalogPage'));
+const DatasetsPage = lazy(() => import('./pages/datasets/DatasetsPage'));
 
 export const App: Component = () => {
   const session = createSession();
@@ -47,6 +48,7 @@ export const App: Component = () => {
                   <Route path="/cops/:id/advisor" component={AdvicePage} />
                   <Route path="/cops/:id/catalog" component={CopCatalogPage} />
                   <Route path="/workspaces" component={CatalogPage} />
+                  <Route path="/datasets" component={DatasetsPage} />
                   <Route path="/admin" component={AdminPage} />
                   <Route path="*" component={NotFoundPage} />
                 </Route>

@@ -20,6 +20,7 @@ const AdvicePage = lazy(() => import('./pages/advisor/AdvicePage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const CopCatalogPage = lazy(() => import('./pages/catalog/CopCatalogPage'));
 const DatasetsPage = lazy(() => import('./pages/datasets/DatasetsPage'));
+const OpsPage = lazy(() => import('./pages/ops/OpsPage'));
 
 export const App: Component = () => {
   const session = createSession();
@@ -50,6 +51,7 @@ export const App: Component = () => {
                   <Route path="/workspaces" component={CatalogPage} />
                   <Route path="/datasets" component={DatasetsPage} />
                   <Route path="/admin" component={AdminPage} />
+                  <Route path="/ops" component={OpsPage} />
                   <Route path="*" component={NotFoundPage} />
                 </Route>
               </Route>

@@ -34,9 +34,10 @@ export function useStreamedUploads(options: StreamedUploadOptions): Plugin {
       spooled.set(request, files);
       setRequestParser((incoming) => parseMultipart(incoming, options, files));
     },
-    async onResponse({ request }) {
+    onResponse({ request }) {
+      // Synchronous unless there is something to remove: a streamed (SSE) answer is never held up.
       const files = spooled.get(request);
-      if (files) await Promise.all(files.map((file) => rm(file, { force: true })));
+      if (files) return Promise.all(files.map((file) => rm(file, { force: true }))).then(() => undefined);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { AiError } from './ai/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
+import { DatasetError } from './datasets/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
 /**
@@ -90,6 +91,13 @@ export function describeError(error: unknown): DescribedError | undefined {
     return { code: 'NOT_FOUND', message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof UsageAccessError) return { code: 'FORBIDDEN', message: error.message, extensions: {} };
+  if (error instanceof DatasetError) {
+    return {
+      code: error.reason === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT',
+      message: error.message,
+      extensions: { reason: error.reason, ...error.details },
+    };
+  }
   return undefined;
 }
 

@@ -67,6 +67,9 @@ async function fillTenant(tenant: Tenant) {
       idempotencyToken: randomUUID(),
     },
   });
+  const dataset = await prisma.dataset.create({
+    data: { customerId: tenant.customer.id, name: 'claims', rowCount: 1, sizeBytes: 10, syncStatus: 'DISABLED' },
+  });
   const membership = await prisma.membership.findFirstOrThrow({ where: { copId, userId: member } });
   return {
     Customer: tenant.customer.id,
@@ -89,6 +92,7 @@ async function fillTenant(tenant: Tenant) {
     DatabricksWorkspace: mapping.id,
     ServiceToken: serviceToken.id,
     JobRun: jobRun.id,
+    Dataset: dataset.id,
   };
 }
 
@@ -249,6 +253,8 @@ const MUTATIONS = [
   refused('JobRun', 'jobRun', `cancelRun(id: $id) ${SELECT_ID}`),
   refused('JobRun', 'jobRun', `retryRun(id: $id) ${SELECT_ID}`),
   refused('ServiceToken', 'serviceToken', `revokeServiceToken(id: $id) ${SELECT_ID}`),
+  refused('Dataset', 'dataset', 'deleteDataset(id: $id)'),
+  refused('Dataset', 'dataset', `retryDatasetSync(id: $id) ${SELECT_ID}`),
   refused('Customer', 'serviceToken', 'createServiceToken(input: { customerId: $id, name: "stolen" }) { token }'),
   refused(
     'Customer',
@@ -310,6 +316,7 @@ const MUTATIONS = [
 const NOT_TENANT_ADDRESSED = {
   signIn: 'anonymous; takes an e-mail and password',
   ingestUsage: "a service token's report, attributed inside the token's own customer (usage.test.ts)",
+  uploadDataset: 'a multipart request (a file cannot travel as JSON); refused across tenants in datasets.test.ts',
 };
 
 /** The other tenant's global id for every variable a call names. */

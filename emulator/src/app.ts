@@ -15,16 +15,19 @@ import { loadScenario } from './scenario/load.js';
 import { createScenarioAdminRoutes } from './scenario/routes.js';
 import type { ScenarioOverrides } from './scenario/types.js';
 import { createClustersService } from './services/clusters.js';
+import { createFilesService } from './services/files.js';
 import { createJobsService } from './services/jobs.js';
 import { createScimService } from './services/scim.js';
 import { createServingService } from './services/serving.js';
 import { createSqlStatementsService } from './services/sql-statements.js';
 import { createUnityCatalogService } from './services/unity-catalog.js';
 import { createVectorSearchService } from './services/vector-search.js';
+import { createVolumesService } from './services/volumes.js';
 import { createWarehousesService, WAREHOUSE_ID } from './services/warehouses.js';
 import { createWorkspaceService, createWorkspaceStore } from './services/workspace.js';
 import { createSqlEngine } from './sql/engine.js';
 import { createThriftHandler } from './thrift/server.js';
+import { createVolumeStore } from './volumes/store.js';
 
 export interface StartEmulatorOptions extends Partial<EmulatorConfig> {
   /** Fault rules active from the start, after the scenario's own. */
@@ -55,9 +58,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const config: EmulatorConfig = { ...loadConfig(), ...explicit };
   const scenario = await loadScenario(config.scenarioFile, overrides);
   const clock = createClock(config.speed);
+  const volumes = await createVolumeStore();
   const engine = await createSqlEngine({
     seed: config.seed,
     workspaceIds: [...new Set([scenario.workspaceId, ...config.workspaceIds])],
+    volumes,
   });
   const workspace = createWorkspaceStore();
   const lifetime = new AbortController();
@@ -77,6 +82,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     ...createSqlStatementsService({ engine, clock }),
     ...createWarehousesService(),
     ...createUnityCatalogService({ engine }),
+    ...createVolumesService({ volumes }),
     ...createServingService(),
     ...createVectorSearchService(),
     ...createClustersService(),
@@ -91,6 +97,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         path: '/sql/1.0/warehouses/:id',
         handler: createThriftHandler(engine, (id) => id === WAREHOUSE_ID),
       },
+      ...createFilesService({ volumes }),
     ],
     adminRoutes: createScenarioAdminRoutes(scenario),
     faults: [...scenario.faults, ...(faults ?? [])],
@@ -120,6 +127,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       lifetime.abort();
       await server.close();
       await engine.close();
+      await volumes.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { check, log, PASSWORD, screenshots, shoot, signIn } from './checks.js';
+import { datasetsScenario } from './datasets-scenario.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
 import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
@@ -191,6 +192,7 @@ async function scenario(page: Page, webUrl: string) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await pipelineScenario(page);
+  await datasetsScenario(page);
   await surveySummaryScenario(page);
 
   check(

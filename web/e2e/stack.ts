@@ -67,6 +67,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // The Databricks SQL driver trusts the emulator's self-signed certificate only through this, read at start.
         NODE_EXTRA_CA_CERTS: emulator.caFile,
         WEB_DIST_DIR: `${repoRoot}web/dist`,
+        DATASETS_DIR: join(scratch, 'datasets'),
+        SYNC_INTERVAL_MS: '250',
         PORT: new URL(url).port,
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',

@@ -20,6 +20,17 @@ builder.addScalarType(
   }),
 );
 
+builder.scalarType('File', {
+  description: 'A file sent by the GraphQL multipart request spec (input only).',
+  serialize: () => {
+    throw new GraphQLError('File is an input-only scalar.');
+  },
+  parseValue: (value) => {
+    if (value instanceof File) return value;
+    throw new GraphQLError('Expected a file part of a multipart request.');
+  },
+});
+
 builder.queryType({});
 builder.mutationType({});
 

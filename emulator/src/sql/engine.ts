@@ -4,6 +4,7 @@
  */
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, StatementType } from '@duckdb/node-api';
 import type { SqlEngine, SqlParams, SqlResult } from '../contracts.js';
+import type { VolumeStore } from '../volumes/store.js';
 import { bindParameters, markParameters } from './parameters.js';
 import { systemTablesScript } from './system-tables/index.js';
 import {
@@ -14,6 +15,7 @@ import {
   translateStatement,
 } from './translate.js';
 import { databricksTypeName, toPlainValue } from './types.js';
+import { volumeStatements } from './volume-statements.js';
 
 /** Databricks' default namespace (`main.default`) for unqualified names. */
 const DEFAULT_CATALOG = MAIN_CATALOG_ALIAS;
@@ -31,6 +33,8 @@ export async function createSqlEngine(opts: {
   seed: number;
   days?: number;
   workspaceIds: string[];
+  /** Volumes that `CREATE VOLUME`, `read_files` and `COPY INTO` reach; without them those statements fail. */
+  volumes?: VolumeStore;
 }): Promise<SqlEngine> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -67,7 +71,9 @@ export async function createSqlEngine(opts: {
   return {
     // Statements still queued when the engine closes are dropped: nothing will read their results.
     execute: (sql, params = {}) =>
-      serialized(async () => (closing ? { columns: [], rows: [] } : executeScript(connection, sql, params))),
+      serialized(async () =>
+        closing ? { columns: [], rows: [] } : executeScript(connection, sql, params, opts.volumes),
+      ),
     close: () => {
       closing = true;
       connection.interrupt();
@@ -80,10 +86,18 @@ export async function createSqlEngine(opts: {
 }
 
 /** Runs every statement of a script in the default namespace; the last statement's result is returned. */
-async function executeScript(connection: DuckDBConnection, sql: string, params: SqlParams): Promise<SqlResult> {
+async function executeScript(
+  connection: DuckDBConnection,
+  sql: string,
+  params: SqlParams,
+  volumes?: VolumeStore,
+): Promise<SqlResult> {
   await connection.run(`USE ${DEFAULT_CATALOG}.${DEFAULT_SCHEMA}`);
   let result: SqlResult = { columns: [], rows: [] };
-  for (const statement of splitStatements(sql).flatMap(translateStatement)) {
+  const statements = splitStatements(sql).flatMap(
+    (statement) => (volumes && volumeStatements(statement, volumes)) ?? [statement],
+  );
+  for (const statement of statements.flatMap(translateStatement)) {
     const prepared = await connection.prepare(markParameters(statement, params));
     bindParameters(prepared, params);
     result = toSqlResult(await prepared.runAndReadAll());

@@ -41,6 +41,12 @@ export type DatabricksAuthType =
   | 'OAUTH_M2M'
   | 'PAT';
 
+export type DatasetQuerySource =
+  /** The SQL warehouse, on the Delta table. */
+  | 'DATABRICKS'
+  /** The local Parquet copy. */
+  | 'LOCAL';
+
 export type EventKind =
   | 'HACKATHON'
   | 'MEETUP'
@@ -114,6 +120,14 @@ export type SurveyAnswerInput = {
   /** For CHOICE (one of the choices) and FREE_TEXT questions. */
   textValue?: string | null | undefined;
 };
+
+/** SYNCED: the Databricks copy matches; PENDING: queued for Databricks; LOCAL_ONLY: Databricks could not be reached, retried with back-off; FAILED: Databricks refused, retried with back-off; DISABLED: Databricks is off for the customer, the resource is local only. */
+export type SyncStatus =
+  | 'DISABLED'
+  | 'FAILED'
+  | 'LOCAL_ONLY'
+  | 'PENDING'
+  | 'SYNCED';
 
 export type TriggerPipelineInput = {
   /** The CoP whose mapped workspace runs the pipeline. */
@@ -260,6 +274,7 @@ export type WorkspaceCatalogsQuery = { node:
     | { __typename: 'CopEvent', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'DatabricksWorkspace', id: string, catalogs: { stale: boolean, fetchedAt: string, nodes: Array<{ name: string, comment: string | null, owner: string | null }> } | null }
+    | { __typename: 'Dataset', id: string }
     | { __typename: 'Discussion', id: string }
     | { __typename: 'DiscussionReply', id: string }
     | { __typename: 'Integration', id: string }
@@ -288,6 +303,7 @@ export type WorkspaceSchemasQuery = { node:
     | { __typename: 'CopEvent', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'DatabricksWorkspace', id: string, catalogs: { nodes: Array<{ name: string, schemas: { stale: boolean, fetchedAt: string, nodes: Array<{ name: string, fullName: string, comment: string | null }> } | null }> } | null }
+    | { __typename: 'Dataset', id: string }
     | { __typename: 'Discussion', id: string }
     | { __typename: 'DiscussionReply', id: string }
     | { __typename: 'Integration', id: string }
@@ -316,6 +332,7 @@ export type WorkspaceTablesQuery = { node:
     | { __typename: 'CopEvent', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'DatabricksWorkspace', id: string, catalogs: { nodes: Array<{ name: string, schemas: { nodes: Array<{ fullName: string, tables: { stale: boolean, fetchedAt: string, nodes: Array<{ name: string, fullName: string, tableType: string | null, format: string | null, owner: string | null, comment: string | null, createdAt: string | null }> } | null }> } | null }> } | null }
+    | { __typename: 'Dataset', id: string }
     | { __typename: 'Discussion', id: string }
     | { __typename: 'DiscussionReply', id: string }
     | { __typename: 'Integration', id: string }
@@ -344,6 +361,7 @@ export type WorkspaceColumnsQuery = { node:
     | { __typename: 'CopEvent', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'DatabricksWorkspace', id: string, catalogs: { nodes: Array<{ name: string, schemas: { nodes: Array<{ fullName: string, tables: { nodes: Array<{ fullName: string, columns: Array<{ name: string, type: string, nullable: boolean }> | null }> } | null }> } | null }> } | null }
+    | { __typename: 'Dataset', id: string }
     | { __typename: 'Discussion', id: string }
     | { __typename: 'DiscussionReply', id: string }
     | { __typename: 'Integration', id: string }
@@ -412,6 +430,48 @@ export type CopPlatformUsageQuery = { cop: { id: string, platformUsage: { from: 
 export type SurveysPanel_CopFragment = { surveys: { totalCount: number, nodes: Array<{ id: string, title: string, isOpen: boolean, createdAt: string, nps: number | null, responseCount: number, responseRate: number | null }> } };
 
 export type UseCasesPanel_CopFragment = { useCases: { totalCount: number, nodes: Array<{ id: string, title: string, status: UseCaseStatus, platform: string | null, leader: string | null, valueEstimate: number | null }> } };
+
+export type DatasetPreviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DatasetPreviewQuery = { node:
+    | { __typename: 'Champion', id: string }
+    | { __typename: 'ContentAsset', id: string }
+    | { __typename: 'Cop', id: string }
+    | { __typename: 'CopEvent', id: string }
+    | { __typename: 'Customer', id: string }
+    | { __typename: 'DatabricksWorkspace', id: string }
+    | { __typename: 'Dataset', name: string, table: string | null, id: string, columns: Array<{ name: string, type: string }>, rows: { nodes: Array<{ values: Array<unknown> }> } }
+    | { __typename: 'Discussion', id: string }
+    | { __typename: 'DiscussionReply', id: string }
+    | { __typename: 'Integration', id: string }
+    | { __typename: 'JobRun', id: string }
+    | { __typename: 'KpiMetric', id: string }
+    | { __typename: 'Membership', id: string }
+    | { __typename: 'ServiceToken', id: string }
+    | { __typename: 'Survey', id: string }
+    | { __typename: 'SurveyAnswer', id: string }
+    | { __typename: 'SurveyQuestion', id: string }
+    | { __typename: 'SurveyResponse', id: string }
+    | { __typename: 'UseCase', id: string }
+    | { __typename: 'User', id: string }
+    | { __typename: 'WorkspaceMapping', id: string }
+   | null };
+
+export type RunDatasetQueryQueryVariables = Exact<{
+  id: string | number;
+  statement: string;
+}>;
+
+
+export type RunDatasetQueryQuery = { datasetQuery: { source: DatasetQuerySource, columns: Array<string>, rows: Array<unknown>, truncated: boolean } };
+
+export type DatasetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatasetsQuery = { me: { id: string, role: Role, customer: { id: string, datasets: { nodes: Array<{ id: string, name: string, rowCount: number, sizeBytes: number, createdAt: string, sync: { status: SyncStatus, error: string | null } }> } } | null } | null };
 
 export type OpsCustomersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -578,6 +638,9 @@ export const CopDashboardDocument = {"kind":"Document","definitions":[{"kind":"O
 export const CopKpisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CopKpis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"metricNames"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cop"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kpiSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"metricNames"},"value":{"kind":"Variable","name":{"kind":"Name","value":"metricNames"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metricName"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CopKpisQuery, CopKpisQueryVariables>;
 export const CopMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CopMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cop"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CopMembersQuery, CopMembersQueryVariables>;
 export const CopPlatformUsageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CopPlatformUsage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cop"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platformUsage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"series"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CopPlatformUsageQuery, CopPlatformUsageQueryVariables>;
+export const DatasetPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DatasetPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Dataset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"table"}},{"kind":"Field","name":{"kind":"Name","value":"columns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"values"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DatasetPreviewQuery, DatasetPreviewQueryVariables>;
+export const RunDatasetQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunDatasetQuery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"statement"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasetQuery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"statement"},"value":{"kind":"Variable","name":{"kind":"Name","value":"statement"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"truncated"}}]}}]}}]} as unknown as DocumentNode<RunDatasetQueryQuery, RunDatasetQueryQueryVariables>;
+export const DatasetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Datasets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"datasets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DatasetsQuery, DatasetsQueryVariables>;
 export const OpsCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpsCustomers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<OpsCustomersQuery, OpsCustomersQueryVariables>;
 export const CustomerOpsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerOps"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"cost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"DAY"},{"kind":"EnumValue","value":"SKU"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"totalDbus"}},{"kind":"Field","name":{"kind":"Name","value":"totalListUsd"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"listUsd"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"budget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"monthlyUsd"}},{"kind":"Field","name":{"kind":"Name","value":"spentUsd"}},{"kind":"Field","name":{"kind":"Name","value":"forecastUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"opsMetrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"successRate"}},{"kind":"Field","name":{"kind":"Name","value":"retries"}},{"kind":"Field","name":{"kind":"Name","value":"durationP50Seconds"}},{"kind":"Field","name":{"kind":"Name","value":"durationP95Seconds"}},{"kind":"Field","name":{"kind":"Name","value":"durationP99Seconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sqlWarehouse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"queries"}},{"kind":"Field","name":{"kind":"Name","value":"latencyP50Ms"}},{"kind":"Field","name":{"kind":"Name","value":"latencyP95Ms"}}]}},{"kind":"Field","name":{"kind":"Name","value":"serving"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerOpsQuery, CustomerOpsQueryVariables>;
 export const SetBudgetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetBudget"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"monthlyUsd"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setBudget"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"monthlyUsd"},"value":{"kind":"Variable","name":{"kind":"Name","value":"monthlyUsd"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"budget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"monthlyUsd"}},{"kind":"Field","name":{"kind":"Name","value":"spentUsd"}},{"kind":"Field","name":{"kind":"Name","value":"forecastUsd"}}]}}]}}]}}]} as unknown as DocumentNode<SetBudgetMutation, SetBudgetMutationVariables>;

@@ -54,6 +54,9 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
           <A href="/workspaces" activeClass="is-active">
             Catalog
           </A>
+          <A href="/datasets" activeClass="is-active">
+            Datasets
+          </A>
           <Show when={isAdmin()}>
             <A href="/ops" activeClass="is-active">
               Operations

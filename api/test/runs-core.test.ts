@@ -187,13 +187,17 @@ describe('ETA and the run page link', () => {
     const run = result.data?.triggerPipeline;
     // Silver is one task: its median over the last ten successful runs (other test files may add runs meanwhile).
     const candidates = [before, after].map((medians) => Math.round(medians.get('silver_transformations')!));
-    expect(candidates).toContain(run.etaMs);
+    const row = await api.prisma.jobRun.findUniqueOrThrow({ where: { id: decodeGlobalID(run.id).id } });
+    expect(candidates).toContain(row.expectedDurationMs);
+    // Counted down from the request, a few milliseconds ago.
+    expect(row.expectedDurationMs! - run.etaMs).toBeGreaterThanOrEqual(0);
+    expect(row.expectedDurationMs! - run.etaMs).toBeLessThan(5_000);
     expect(run.runPageUrl).toMatch(new RegExp(`/run/${run.databricksRunId}$`));
 
     const items = await subscribeOverWebSocket(server.url, engineer, FIRST_EVENTS, { runId: run.id });
     const started = items[1].runEvents.event;
     expect(started).toMatchObject({ seq: 1, type: 'RUN_STARTED', runPageUrl: run.runPageUrl });
-    expect(candidates).toContain(started.etaMs);
+    expect(started.etaMs).toBe(row.expectedDurationMs);
   });
 });
 
@@ -204,7 +208,8 @@ describe('notebook compute', () => {
       { input: { workspaceId: live.workspaceId, notebookPath: live.notebookPath, ...extra } },
       live.engineer,
     );
-  const taskOf = async (runId: string) => (await getRun(live.rest, Number(runId))).tasks![0] as Record<string, unknown>;
+  const taskOf = async (runId: string) =>
+    (await getRun(live.rest, Number(runId))).tasks![0] as unknown as Record<string, unknown>;
 
   it('runs serverless by default where the workspace has serverless compute', async () => {
     const run = (await submit({})).data?.submitNotebookRun;

@@ -158,12 +158,14 @@ export function failureMessage(snapshot: RunSnapshot): string | null {
   return failed?.message ?? snapshot.stateMessage;
 }
 
-/** Remaining time from the typical duration; null when unknown or finished. */
+/**
+ * Remaining time from the typical duration; null when unknown or finished. Counted from when the gateway asked
+ * for the run (its own clock): Databricks' `start_time` comes from another clock (an emulator's may even run fast).
+ */
 export function etaMs(
   expectedDurationMs: number | null,
-  snapshot: Pick<RunSnapshot, 'isTerminal' | 'startedAt'>,
+  run: { isTerminal: boolean; requestedAt: Date },
 ): number | null {
-  if (expectedDurationMs === null || snapshot.isTerminal) return null;
-  const elapsed = snapshot.startedAt ? Date.now() - snapshot.startedAt.getTime() : 0;
-  return Math.max(0, expectedDurationMs - elapsed);
+  if (expectedDurationMs === null || run.isTerminal) return null;
+  return Math.max(0, expectedDurationMs - Math.max(0, Date.now() - run.requestedAt.getTime()));
 }

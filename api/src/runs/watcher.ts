@@ -205,7 +205,7 @@ export class RunWatcher {
       durationMs: snapshot.durationMs,
       recordsProcessed: records,
       errorMessage,
-      etaMs: etaMs(row.expectedDurationMs, snapshot),
+      etaMs: etaMs(row.expectedDurationMs, { isTerminal: snapshot.isTerminal, requestedAt: row.createdAt }),
     };
     await appendRunEvent(this.deps.prisma, this.deps.pubsub, row.id, type, payload, runChanges);
   }

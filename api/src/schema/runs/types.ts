@@ -81,8 +81,9 @@ export const JobRun = builder.prismaNode('JobRun', {
     durationMs: t.exposeInt('durationMs', { nullable: true }),
     etaMs: t.int({
       nullable: true,
-      description: 'Time left, from the typical duration of earlier runs of the same job and layer.',
-      resolve: (run) => etaMs(run.expectedDurationMs, run),
+      description:
+        "Time left: the typical duration of the gateway's earlier runs of the same job and layer or, before any, the job's task medians in the system tables.",
+      resolve: (run) => etaMs(run.expectedDurationMs, { isTerminal: run.isTerminal, requestedAt: run.createdAt }),
     }),
     recordsProcessed: t.exposeInt('recordsProcessed', { nullable: true }),
     output: t.field({

@@ -42,32 +42,37 @@ export class LakeflowRecorder {
     );
   }
 
-  /** The run's row, then one row per task run that started (`job_task_run_timeline`). */
+  /** The run's row, then one row per task run that started (`job_task_run_timeline`), in one statement. */
   async recordRun(run: RunRecord, view: StateView, now: number): Promise<void> {
     await this.recordJobRun(run, view);
-    for (const task of run.tasks) {
-      if (task.plan?.startTime === undefined) continue;
+    const started = run.tasks.filter((task) => task.plan?.startTime !== undefined);
+    if (started.length === 0) return;
+    const params: Record<string, string | null> = {
+      account_id: ACCOUNT_ID,
+      workspace_id: this.workspaceId,
+      job_id: String(run.jobId ?? run.runId),
+      job_run_id: String(run.runId),
+    };
+    const rows = started.map((task, index) => {
       const taskView = taskStateView(run, task, now);
-      await this.write(
-        `INSERT INTO system.lakeflow.job_task_run_timeline
-           (account_id, workspace_id, job_id, run_id, job_run_id, parent_run_id, period_start_time, period_end_time,
-            task_key, compute_ids, result_state, termination_code)
-         VALUES (:account_id, :workspace_id, :job_id, :run_id, :job_run_id, :job_run_id, :period_start_time,
-            :period_end_time, :task_key, [], :result_state, :termination_code)`,
-        {
-          account_id: ACCOUNT_ID,
-          workspace_id: this.workspaceId,
-          job_id: String(run.jobId ?? run.runId),
-          run_id: String(task.runId),
-          job_run_id: String(run.runId),
-          period_start_time: new Date(task.plan.startTime).toISOString(),
-          period_end_time: new Date(taskView.endTime).toISOString(),
-          task_key: task.settings.task_key,
-          result_state: timelineResult(taskView),
-          termination_code: taskView.status.termination_details?.code ?? null,
-        },
-      );
-    }
+      Object.assign(params, {
+        [`run_id_${index}`]: String(task.runId),
+        [`start_${index}`]: new Date(task.plan!.startTime!).toISOString(),
+        [`end_${index}`]: new Date(taskView.endTime).toISOString(),
+        [`task_key_${index}`]: task.settings.task_key,
+        [`result_${index}`]: timelineResult(taskView),
+        [`code_${index}`]: taskView.status.termination_details?.code ?? null,
+      });
+      return `(:account_id, :workspace_id, :job_id, :run_id_${index}, :job_run_id, :job_run_id, :start_${index},
+               :end_${index}, :task_key_${index}, [], :result_${index}, :code_${index})`;
+    });
+    await this.write(
+      `INSERT INTO system.lakeflow.job_task_run_timeline
+         (account_id, workspace_id, job_id, run_id, job_run_id, parent_run_id, period_start_time, period_end_time,
+          task_key, compute_ids, result_state, termination_code)
+       VALUES ${rows.join(', ')}`,
+      params,
+    );
   }
 
   private recordJobRun(run: RunRecord, view: StateView): Promise<void> {

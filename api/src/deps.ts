@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
 import { SignInThrottle, type SignInThrottleOptions } from './auth/sign-in-throttle.js';
@@ -11,7 +10,8 @@ import type { RegistryOptions } from './databricks/registry.js';
 import { ConnectorStats } from './databricks/stats.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
 import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
-import { createMetricsRegistry } from './observability/metrics.js';
+import { createMetricsRegistry, type GatewayMetrics } from './observability/metrics.js';
+import { OperationMetrics } from './observability/operation-metrics.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
 
@@ -32,8 +32,8 @@ export interface AppDeps {
   integrationChanges: IntegrationChangeFeed;
   /** Failed sign-ins per account and per client address (Redis when REDIS_URL is set). */
   signInThrottle: SignInThrottle;
-  /** The Prometheus registry `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
-  metrics: Registry;
+  /** What `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
+  metrics: GatewayMetrics;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -86,11 +86,14 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       keyPrefix: config.REDIS_CHANNEL_PREFIX,
       ...options.signInThrottle,
     }),
-    metrics: createMetricsRegistry({
-      connector: connectorStats,
-      registry: databricksGateway.registry,
-      watcher: runs.watcher,
-    }),
+    metrics: {
+      registry: createMetricsRegistry({
+        connector: connectorStats,
+        registry: databricksGateway.registry,
+        watcher: runs.watcher,
+      }),
+      operations: new OperationMetrics(),
+    },
   };
 }
 

@@ -2,10 +2,13 @@ import DataLoader from 'dataloader';
 import * as catalog from './api/catalog.js';
 import * as compute from './api/compute.js';
 import * as jobs from './api/jobs.js';
+import { type CostQuery, type CostRow, queryCost } from './cost-query.js';
 import { withDeadline } from './deadline.js';
 import { DatabricksError } from './errors.js';
+import { type OpsMetrics, queryOpsMetrics } from './ops-query.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
+import type { DatabricksSqlClient } from './sql-client.js';
 import { queryTaskDurations } from './task-duration-query.js';
 import { queryDailyUsage, type UsageRow } from './usage-query.js';
 
@@ -23,12 +26,6 @@ const TTL = {
   usage: 5 * 60 * SECOND,
   history: 10 * 60 * SECOND,
 };
-
-function requireWarehouse(conn: WorkspaceConnection, why: string) {
-  if (!conn.sql)
-    throw new DatabricksError('BAD_REQUEST', `The integration has no SQL warehouse: set its warehouseId ${why}.`);
-  return conn.sql;
-}
 
 /** Prefix of every cached read made through one connection (integration), to forget them together. */
 export const integrationCacheScope = (connectionKey: string) => `${connectionKey}|`;
@@ -125,7 +122,7 @@ export class DatabricksReader {
 
   /** Median duration per task of a job's recent successful runs (from the system tables; one statement). */
   taskDurations(conn: WorkspaceConnection, key: { workspaceId: string; jobId: number }) {
-    const sql = requireWarehouse(conn, 'to estimate run durations');
+    const sql = warehouseOf(conn, 'estimate run durations');
     return this.read(conn, `task-durations:${key.workspaceId}:${key.jobId}`, TTL.history, () =>
       queryTaskDurations(sql, key, { deadline: this.deadline }),
     );
@@ -143,8 +140,24 @@ export class DatabricksReader {
     return loader.load(key);
   }
 
+  /** DBUs and list-price cost of the connection's workspaces asked for (one statement; cached like usage). */
+  cost(conn: WorkspaceConnection, query: CostQuery): Promise<Remote<CostRow[]>> {
+    const sql = warehouseOf(conn, 'read cost');
+    return this.read(conn, `cost:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryCost(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** Job, warehouse and serving figures of the connection's workspaces asked for (one statement). */
+  opsMetrics(conn: WorkspaceConnection, query: { workspaceIds: string[]; from: string; to: string }) {
+    const sql = warehouseOf(conn, 'read operational metrics');
+    return this.read<OpsMetrics>(conn, `ops:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryOpsMetrics(sql, query, { deadline: this.deadline }),
+    );
+  }
+
   private async loadUsage(conn: WorkspaceConnection, keys: readonly UsageKey[]): Promise<Remote<UsageRow[]>[]> {
-    const sql = requireWarehouse(conn, 'to read usage');
+    const sql = warehouseOf(conn, 'read usage');
     // One statement over the union of workspaces and the widest date range asked for.
     const workspaceIds = [...new Set(keys.map((k) => k.workspaceId))].sort();
     const from = keys.map((k) => k.from).sort()[0]!;
@@ -183,4 +196,10 @@ export class DatabricksReader {
     }
     return pending;
   }
+}
+
+/** The connection's SQL warehouse; reading system tables needs one. */
+function warehouseOf(conn: WorkspaceConnection, what: string): DatabricksSqlClient {
+  if (conn.sql) return conn.sql;
+  throw new DatabricksError('BAD_REQUEST', `The integration has no SQL warehouse: set its warehouseId to ${what}.`);
 }

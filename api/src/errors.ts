@@ -3,6 +3,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import { AiError } from './ai/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
 import { DatasetError } from './datasets/errors.js';
+import { RunInputError } from './runs/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
 /**
@@ -89,6 +90,9 @@ export function describeError(error: unknown): DescribedError | undefined {
   }
   if (error instanceof UsageAttributionError) {
     return { code: 'NOT_FOUND', message: error.message, extensions: { reason: error.reason } };
+  }
+  if (error instanceof RunInputError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: [error.field] } };
   }
   if (error instanceof UsageAccessError) return { code: 'FORBIDDEN', message: error.message, extensions: {} };
   if (error instanceof DatasetError) {

@@ -14,7 +14,7 @@ import type { Route } from './http/types.js';
 import { loadScenario } from './scenario/load.js';
 import { createScenarioAdminRoutes } from './scenario/routes.js';
 import type { ScenarioOverrides } from './scenario/types.js';
-import { createClustersService } from './services/clusters.js';
+import { clusterState, createClustersService } from './services/clusters.js';
 import { createFilesService } from './services/files.js';
 import { createJobsService } from './services/jobs.js';
 import { createScimService } from './services/scim.js';
@@ -77,10 +77,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       seed: config.seed,
       host: () => url,
       lifetime: lifetime.signal,
+      clusterState,
     }),
     ...createWorkspaceService({ store: workspace }),
     ...createSqlStatementsService({ engine, clock }),
-    ...createWarehousesService(),
+    ...createWarehousesService({ serverless: scenario.serverlessCompute }),
     ...createUnityCatalogService({ engine }),
     ...createVolumesService({ volumes }),
     ...createServingService(),

@@ -130,11 +130,14 @@ export type SyncStatus =
   | 'SYNCED';
 
 export type TriggerPipelineInput = {
+  /** Claims to (re)process: sent as the job parameter `claim_ids` (a JSON array), which the job must declare. */
+  claimIds?: Array<string | number> | null | undefined;
   /** The CoP whose mapped workspace runs the pipeline. */
   copId?: string | number | null | undefined;
   /** Send the same key when retrying a request: it never starts a second run. */
   idempotencyKey?: string | null | undefined;
   layer: PipelineLayer;
+  /** Job parameters by name; each must be declared by the job (else BAD_USER_INPUT). */
   parameters?: unknown;
   /** Or an explicit workspace. */
   workspaceId?: string | number | null | undefined;

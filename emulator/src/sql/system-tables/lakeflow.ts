@@ -57,6 +57,13 @@ SELECT
   CASE WHEN r < 0.06 THEN 'RUN_EXECUTION_ERROR' WHEN r < 0.07 THEN 'CANCELED' WHEN r < 0.075 THEN 'TIMED_OUT' ELSE 'SUCCESS' END AS termination_code,
   MAP {'run_date': day::VARCHAR} AS job_parameters
 FROM timed;
+
+-- One row per task run (per hour slice in Databricks; whole task runs here), written as runs finish.
+CREATE OR REPLACE TABLE ${catalog}.lakeflow.job_task_run_timeline (
+  account_id VARCHAR, workspace_id VARCHAR, job_id VARCHAR, run_id VARCHAR, job_run_id VARCHAR, parent_run_id VARCHAR,
+  period_start_time TIMESTAMP, period_end_time TIMESTAMP, task_key VARCHAR, compute_ids VARCHAR[],
+  result_state VARCHAR, termination_code VARCHAR
+);
 `;
 
 function sqlList(values: readonly string[]): string {

@@ -10,6 +10,7 @@ import { createMaskError } from './plugins/mask-errors.js';
 import { useOperationLimits } from './plugins/operation-limits.js';
 import { useRestRoutes } from './plugins/rest-routes.js';
 import { useServiceScopes } from './plugins/service-scopes.js';
+import { useStreamedUploads } from './plugins/streamed-uploads.js';
 import { useWebApp } from './plugins/web-app.js';
 import { schema } from './schema/index.js';
 
@@ -37,7 +38,13 @@ export function buildApp(deps: AppDeps) {
       ),
     plugins: [
       useBodyLimit(deps.config.MAX_BODY_BYTES),
-      useGraphqlMetrics(deps.metrics),
+      useStreamedUploads({
+        tempDir: deps.datasets.spoolDir,
+        maxFileBytes: deps.config.DATASET_MAX_BYTES,
+        maxFieldBytes: deps.config.MAX_BODY_BYTES,
+      }),
+      useGraphqlMetrics(deps.metrics.registry),
+      deps.metrics.operations.plugin(),
       useOperationLimits(),
       useReadinessCheck({
         endpoint: '/ready',

@@ -52,6 +52,20 @@ const configSchema = z.object({
   DATABRICKS_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
   /** Longest one SQL statement may take on the warehouse before it is cancelled. */
   SQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Local copies of datasets (Parquet) and spooled uploads. */
+  DATASETS_DIR: z.string().default(fileURLToPath(new URL('../../.data/datasets', import.meta.url))),
+  /** Largest CSV a dataset upload accepts, in bytes (PAYLOAD_TOO_LARGE beyond it). */
+  DATASET_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  /** The sync reconciler's tick, its first retry delay and its longest back-off between retries, in ms. */
+  SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  SYNC_RETRY_BASE_MS: z.coerce.number().int().positive().default(1_000),
+  SYNC_RETRY_MAX_MS: z.coerce.number().int().positive().default(10_000),
+  /** A reconciler lease not renewed this long is taken over by another instance, in ms. */
+  SYNC_LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
   /** When set, `GET /metrics` requires `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (scrape it on a private network). */
   METRICS_TOKEN: z.string().min(16).optional(),
   DATABRICKS_HOST: z.string().url().optional(),

@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
 import { SignInThrottle, type SignInThrottleOptions } from './auth/sign-in-throttle.js';
@@ -9,11 +8,15 @@ import { createDatabricksGateway } from './databricks/gateway.js';
 import type { DatabricksGateway } from './databricks/reader.js';
 import type { RegistryOptions } from './databricks/registry.js';
 import { ConnectorStats } from './databricks/stats.js';
+import { LocalDatasets } from './datasets/local-engine.js';
+import { datasetSyncHandler } from './datasets/sync-handler.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
 import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
-import { createMetricsRegistry } from './observability/metrics.js';
+import { createMetricsRegistry, type GatewayMetrics } from './observability/metrics.js';
+import { OperationMetrics } from './observability/operation-metrics.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
+import { type ReconcilerOptions, SyncReconciler } from './sync/reconciler.js';
 
 /** Long-lived collaborators, built once per process and shared by every request. */
 export interface AppDeps {
@@ -32,8 +35,12 @@ export interface AppDeps {
   integrationChanges: IntegrationChangeFeed;
   /** Failed sign-ins per account and per client address (Redis when REDIS_URL is set). */
   signInThrottle: SignInThrottle;
-  /** The Prometheus registry `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
-  metrics: Registry;
+  /** Local copies of datasets (Parquet, DuckDB). */
+  datasets: LocalDatasets;
+  /** Converges owned resources (datasets, …) with Databricks; `start()` it where the process should sync. */
+  sync: SyncReconciler;
+  /** What `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
+  metrics: GatewayMetrics;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -42,6 +49,7 @@ export interface AppDepsOptions extends PrismaOptions {
   watcher?: Partial<RunWatcherOptions>;
   signInThrottle?: Partial<SignInThrottleOptions>;
   viewers?: ViewerCacheOptions;
+  sync?: Partial<ReconcilerOptions>;
 }
 
 /** Builds the process-wide collaborators (the api process and the tests build them the same way). */
@@ -68,6 +76,30 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       ...options.watcher,
     },
   );
+  const datasets = new LocalDatasets(config.DATASETS_DIR);
+  const backoff = { baseMs: config.SYNC_RETRY_BASE_MS, maxMs: config.SYNC_RETRY_MAX_MS };
+  const sync = new SyncReconciler(
+    {
+      prisma,
+      log: options.log,
+      handlers: [
+        datasetSyncHandler({
+          prisma,
+          registry: databricksGateway.registry,
+          local: datasets,
+          backoff,
+          uploadTimeoutMs: Math.max(config.DATABRICKS_CALL_TIMEOUT_MS, 300_000),
+        }),
+      ],
+    },
+    {
+      // Its own lease holder, so stopping it never releases the run watcher's leases.
+      instanceId: `${runs.instanceId}:sync`,
+      intervalMs: config.SYNC_INTERVAL_MS,
+      leaseTtlMs: config.SYNC_LEASE_TTL_MS,
+      ...options.sync,
+    },
+  );
   const viewers = new ViewerCache(runs.pubsub, options.viewers);
   viewers.listen((error) =>
     options.log.error({ err: error }, 'viewer invalidations stopped; cached viewers expire by age'),
@@ -86,20 +118,27 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       keyPrefix: config.REDIS_CHANNEL_PREFIX,
       ...options.signInThrottle,
     }),
-    metrics: createMetricsRegistry({
-      connector: connectorStats,
-      registry: databricksGateway.registry,
-      watcher: runs.watcher,
-    }),
+    datasets,
+    sync,
+    metrics: {
+      registry: createMetricsRegistry({
+        connector: connectorStats,
+        registry: databricksGateway.registry,
+        watcher: runs.watcher,
+      }),
+      operations: new OperationMetrics(),
+    },
   };
 }
 
 /** Stops the watcher and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
+  await deps.sync.stop();
   await deps.viewers.close();
   await deps.integrationChanges.close();
   await deps.runs.close();
   await deps.signInThrottle.close();
   await deps.databricksGateway.registry.close();
+  await deps.datasets.close();
   await deps.prisma.$disconnect();
 }

@@ -3,6 +3,8 @@ import { createGraphQLError } from 'graphql-yoga';
 import { AiError } from './ai/errors.js';
 import { CrmError } from './crm/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
+import { DatasetError } from './datasets/errors.js';
+import { RunInputError } from './runs/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
 /**
@@ -98,6 +100,9 @@ export function describeError(error: unknown): DescribedError | undefined {
   if (error instanceof UsageAttributionError) {
     return { code: 'NOT_FOUND', message: error.message, extensions: { reason: error.reason } };
   }
+  if (error instanceof RunInputError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: [error.field] } };
+  }
   if (error instanceof UsageAccessError) return { code: 'FORBIDDEN', message: error.message, extensions: {} };
   if (error instanceof CrmError) {
     const { field, ...details } = error.details;
@@ -106,6 +111,13 @@ export function describeError(error: unknown): DescribedError | undefined {
       message: error.message,
       // JSON round trip: a stale write's current row carries Dates, sent as ISO strings.
       extensions: { ...JSON.parse(JSON.stringify(details)), ...(field ? { fields: [field] } : {}) },
+    };
+  }
+  if (error instanceof DatasetError) {
+    return {
+      code: error.reason === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT',
+      message: error.message,
+      extensions: { reason: error.reason, ...error.details },
     };
   }
   return undefined;

@@ -35,6 +35,8 @@ const app = buildApp(deps);
 const server = await listen(app, config.PORT, config.HOST, config.MAX_BODY_BYTES);
 // Resumes watching every unfinished run left by a previous process.
 deps.runs.watcher.start();
+// Finishes syncing (and deleting) owned resources left pending by a previous process.
+deps.sync.start();
 const usageSync = startUsageSyncSchedule(
   { prisma: deps.prisma, registry: deps.databricksGateway.registry, log },
   { enabled: config.USAGE_SYNC_ENABLED, hourUtc: config.USAGE_SYNC_HOUR_UTC },

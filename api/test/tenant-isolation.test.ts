@@ -69,6 +69,9 @@ async function fillTenant(tenant: Tenant) {
       idempotencyToken: randomUUID(),
     },
   });
+  const dataset = await prisma.dataset.create({
+    data: { customerId: tenant.customer.id, name: 'claims', rowCount: 1, sizeBytes: 10, syncStatus: 'DISABLED' },
+  });
   const membership = await prisma.membership.findFirstOrThrow({ where: { copId, userId: member } });
   return {
     Customer: tenant.customer.id,
@@ -96,6 +99,7 @@ async function fillTenant(tenant: Tenant) {
     PlatformStatus: `${integration.id}/1001001001001001/sample-status-BSN-1001-0`,
     CrmUseCase: `${integration.id}/1001001001001001/sample-use-case-BSN-1001-0`,
     AccountUpdate: `${integration.id}/1001001001001001/sample-update-BSN-1001-0`,
+    Dataset: dataset.id,
   };
 }
 
@@ -258,6 +262,8 @@ const MUTATIONS = [
   refused('JobRun', 'jobRun', `cancelRun(id: $id) ${SELECT_ID}`),
   refused('JobRun', 'jobRun', `retryRun(id: $id) ${SELECT_ID}`),
   refused('ServiceToken', 'serviceToken', `revokeServiceToken(id: $id) ${SELECT_ID}`),
+  refused('Dataset', 'dataset', 'deleteDataset(id: $id)'),
+  refused('Dataset', 'dataset', `retryDatasetSync(id: $id) ${SELECT_ID}`),
   refused('Customer', 'serviceToken', 'createServiceToken(input: { customerId: $id, name: "stolen" }) { token }'),
   refused(
     'Customer',
@@ -265,6 +271,7 @@ const MUTATIONS = [
     `createIntegration(input: { customerId: $id, displayName: "Planted integration" }) ${SELECT_ID}`,
   ),
   refused('Customer', 'kpiMetric', 'syncPlatformUsage(customerId: $id) { __typename }'),
+  refused('Customer', 'customerBudget', 'setBudget(customerId: $id, monthlyUsd: 1) { id }'),
   refused(
     'Customer',
     'cop',
@@ -346,6 +353,7 @@ const NOT_TENANT_ADDRESSED = {
   signIn: 'anonymous; takes an e-mail and password',
   ingestUsage: "a service token's report, attributed inside the token's own customer (usage.test.ts)",
   importCrm: "a multipart upload; another tenant's workspace is NOT_FOUND and nothing is written (crm.test.ts)",
+  uploadDataset: 'a multipart request (a file cannot travel as JSON); refused across tenants in datasets.test.ts',
 };
 
 /** The other tenant's global id for every variable a call names. */

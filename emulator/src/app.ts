@@ -15,17 +15,20 @@ import type { Route } from './http/types.js';
 import { loadScenario } from './scenario/load.js';
 import { createScenarioAdminRoutes } from './scenario/routes.js';
 import type { Scenario, ScenarioOverrides } from './scenario/types.js';
-import { createClustersService } from './services/clusters.js';
+import { clusterState, createClustersService } from './services/clusters.js';
+import { createFilesService } from './services/files.js';
 import { createJobsService } from './services/jobs.js';
 import { createScimService } from './services/scim.js';
 import { createServingService } from './services/serving.js';
 import { createSqlStatementsService } from './services/sql-statements.js';
 import { createUnityCatalogService } from './services/unity-catalog.js';
 import { createVectorSearchService } from './services/vector-search.js';
+import { createVolumesService } from './services/volumes.js';
 import { createWarehousesService, WAREHOUSE_ID } from './services/warehouses.js';
 import { createWorkspaceService, createWorkspaceStore } from './services/workspace.js';
 import { createSqlEngine } from './sql/engine.js';
 import { createThriftHandler } from './thrift/server.js';
+import { createVolumeStore } from './volumes/store.js';
 
 export interface StartEmulatorOptions extends Partial<EmulatorConfig> {
   /** Fault rules active from the start, after the scenario's own. */
@@ -134,10 +137,12 @@ async function startWorkspace(
   at: { port: number; workspaceIds: string[]; faults: FaultRule[]; tls?: TlsMaterial },
 ): Promise<StartedWorkspace> {
   const clock = createClock(config.speed);
+  const volumes = await createVolumeStore();
   const engine = await createSqlEngine({
     seed: config.seed,
     workspaceIds: at.workspaceIds,
     dataDir: config.dataDir && join(config.dataDir, scenario.workspaceId),
+    volumes,
   });
   const workspace = createWorkspaceStore();
   const lifetime = new AbortController();
@@ -152,11 +157,13 @@ async function startWorkspace(
       seed: config.seed,
       host: () => url,
       lifetime: lifetime.signal,
+      clusterState,
     }),
     ...createWorkspaceService({ store: workspace }),
     ...createSqlStatementsService({ engine, clock }),
-    ...createWarehousesService(),
+    ...createWarehousesService({ serverless: scenario.serverlessCompute }),
     ...createUnityCatalogService({ engine }),
+    ...createVolumesService({ volumes }),
     ...createServingService(),
     ...createVectorSearchService(),
     ...createClustersService(),
@@ -171,6 +178,7 @@ async function startWorkspace(
         path: '/sql/1.0/warehouses/:id',
         handler: createThriftHandler(engine, (id) => id === WAREHOUSE_ID),
       },
+      ...createFilesService({ volumes }),
     ],
     adminRoutes: createScenarioAdminRoutes(scenario),
     faults: [...scenario.faults, ...at.faults],
@@ -193,6 +201,7 @@ async function startWorkspace(
       lifetime.abort();
       await server.close();
       await engine.close();
+      await volumes.close();
     },
   };
 }

@@ -7,13 +7,13 @@ const notebookJob = (name: string) => ({
   tasks: [
     {
       task_key: 'extract',
-      existing_cluster_id: 'c-1',
+      existing_cluster_id: '0923-164208-meows279',
       notebook_task: { notebook_path: '/PetInsure360/01_bronze_ingestion' },
     },
     {
       task_key: 'load',
       depends_on: [{ task_key: 'extract' }],
-      existing_cluster_id: 'c-1',
+      existing_cluster_id: '0923-164208-meows279',
       notebook_task: { notebook_path: '/PetInsure360/02_silver_transformations', base_parameters: { mode: 'full' } },
     },
   ],
@@ -93,7 +93,7 @@ describe('Jobs API: jobs', () => {
         task.existing_cluster_id,
       ]),
     ).toEqual([
-      ['extract', 'c-1'],
+      ['extract', '0923-164208-meows279'],
       ['load', 'c-2'],
     ]);
 

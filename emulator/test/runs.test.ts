@@ -31,7 +31,7 @@ describe('Jobs API: runs', () => {
   const submitNotebook = (notebook_path: string, extra: Record<string, unknown> = {}) =>
     emulator.call('POST', '/api/2.2/jobs/runs/submit', {
       run_name: 'adhoc',
-      tasks: [{ task_key: 'only', existing_cluster_id: 'c-1', notebook_task: { notebook_path } }],
+      tasks: [{ task_key: 'only', existing_cluster_id: '0923-164208-meows279', notebook_task: { notebook_path } }],
       ...extra,
     });
 
@@ -217,7 +217,13 @@ describe('Jobs API: runs', () => {
         name: `one at a time (queue ${queue})`,
         max_concurrent_runs: 1,
         queue: { enabled: queue },
-        tasks: [{ task_key: 'slow', existing_cluster_id: 'c-1', notebook_task: { notebook_path: SLOW_NOTEBOOK } }],
+        tasks: [
+          {
+            task_key: 'slow',
+            existing_cluster_id: '0923-164208-meows279',
+            notebook_task: { notebook_path: SLOW_NOTEBOOK },
+          },
+        ],
       });
     const queued = (await slowJob(true)).body.job_id;
     const first = await emulator.call('POST', '/api/2.2/jobs/run-now', { job_id: queued });
@@ -280,7 +286,7 @@ describe('Jobs API: runs', () => {
         tasks: [
           {
             task_key: 't',
-            existing_cluster_id: 'c',
+            existing_cluster_id: '0923-164208-meows279',
             notebook_task: { notebook_path: '/CoPOS/daily_usage_collection' },
           },
         ],

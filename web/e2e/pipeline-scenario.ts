@@ -5,6 +5,29 @@ import { check, PASSWORD, shoot, signIn } from './checks.js';
 /** A Bronze run on the emulator at speed 100 takes a few seconds; this leaves room for a slow CI machine. */
 const RUN_TIMEOUT_MS = 60_000;
 
+/**
+ * While the cluster starts no run event arrives: the link (from RUN_STARTED) is there already, and the ETA, from
+ * the job's history on this first Bronze run of the gateway, counts down on its own.
+ */
+async function clusterStartCountdown(page: Page) {
+  const panel = page.getByTestId('run-panel');
+  const waiting = panel.getByTestId('cluster-starting');
+  await waiting.waitFor();
+  const runLink = await panel.getByRole('link', { name: /Open run in Databricks/ }).getAttribute('href');
+  check(runLink?.includes('/run/'), `the live panel links to the run page while the cluster starts (${runLink})`);
+  const eta = panel.getByTestId('run-eta');
+  const first = Number(await eta.getAttribute('data-eta-ms'));
+  const shownFirst = await eta.textContent();
+  await page.waitForTimeout(1_500);
+  const second = Number(await eta.getAttribute('data-eta-ms'));
+  check(await waiting.isVisible(), 'the cluster is still starting 1.5 s later');
+  check(
+    first > 0 && first - second >= 500 && first - second <= 2_000,
+    `the ETA counts down each second while the cluster starts (${shownFirst} → ${await eta.textContent()})`,
+  );
+  await shoot(page, '10-pipeline-cluster-starting');
+}
+
 export async function pipelineScenario(page: Page) {
   await signIn(page, 'engineer@northwind.example', PASSWORD);
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
@@ -26,14 +49,13 @@ export async function pipelineScenario(page: Page) {
     (await panel.getByRole('status').textContent())?.includes('Running on Databricks…'),
     'triggering Bronze shows the run as running on Databricks',
   );
+  await clusterStartCountdown(page);
   await panel.getByTestId('current-task').waitFor();
-  const runLink = await panel.getByRole('link', { name: /Open run in Databricks/ }).getAttribute('href');
-  check(runLink?.includes('/run/'), `the live panel links to the run page (${runLink})`);
   check(
     (await panel.getByTestId('current-task').textContent())?.endsWith('ingestion'),
     'the live panel names the current task',
   );
-  await shoot(page, '10-pipeline-running');
+  await shoot(page, '10b-pipeline-running');
 
   await page.locator('[data-testid="run-panel"][data-outcome="succeeded"]').waitFor({ timeout: RUN_TIMEOUT_MS });
   const result = await panel.getByTestId('run-result').textContent();

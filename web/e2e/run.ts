@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { check, log, PASSWORD, screenshots, shoot, signIn } from './checks.js';
 import { crmScenario } from './crm-scenario.js';
+import { datasetsScenario } from './datasets-scenario.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
+import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
 import { startStack } from './stack.js';
 import { surveySummaryScenario } from './survey-scenario.js';
 
-const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/copos_e2e';
+// A database of its own per run (dropped at the end), so runs side by side (worktrees, CI) never meet.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/copos_e2e_${process.pid}`;
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
 async function scenario(page: Page, webUrl: string) {
@@ -185,10 +188,12 @@ async function scenario(page: Page, webUrl: string) {
     'a replaced secret is saved and never shown again',
   );
   await shoot(page, '09-admin-integrations');
+  await opsScenario(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await pipelineScenario(page);
+  await datasetsScenario(page);
   await surveySummaryScenario(page);
   await crmScenario(page);
 

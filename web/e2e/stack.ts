@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadConfig } from '@cop-os/api/config';
 import { createPrisma } from '@cop-os/api/db/prisma';
-import { createDatabaseFrom, migratedTemplate } from '@cop-os/api/db/template';
+import { createDatabaseFrom, dropDatabase, migratedTemplate } from '@cop-os/api/db/template';
 import { type RunningEmulator, startEmulator } from '../../emulator/src/app.js';
 import { seed } from '../../prisma/seed/index.js';
 import { type Child, startChild, waitUntilReady } from '../../scripts/child-process.js';
@@ -20,6 +20,11 @@ const run = promisify(execFile);
 
 /** Runs progress this many times faster than on a workspace: a Bronze run takes a few seconds. */
 const EMULATOR_SPEED = 100;
+/**
+ * The jobs run in the seed's Northwind production workspace (so their history in the system tables is that of
+ * the Data Engineering CoP's workspace), and clusters take 3–4 s to start: time to watch the ETA count down.
+ */
+const E2E_SCENARIO = { workspaceId: '1001001001001001', setupSeconds: [300, 400] as [number, number] };
 
 export interface Stack {
   /** The api's origin, which also serves the web app. */
@@ -41,6 +46,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stop = async () => {
     for (const child of children.reverse()) await child.stop(5_000);
     await emulator?.close();
+    await dropDatabase(options.databaseUrl).catch(() => {});
     rmSync(scratch, { recursive: true, force: true });
   };
   try {
@@ -48,7 +54,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Awaited below, after the emulator and seed: a failed build must not surface as an unhandled rejection first.
     build.catch(() => undefined);
     options.log('Starting the Databricks emulator…');
-    emulator = await startEmulator({ port: 0, speed: EMULATOR_SPEED, caFile: join(scratch, 'ca.pem'), quiet: true });
+    emulator = await startEmulator({
+      port: 0,
+      speed: EMULATOR_SPEED,
+      caFile: join(scratch, 'ca.pem'),
+      quiet: true,
+      scenario: E2E_SCENARIO,
+    });
     options.log('Recreating the e2e database from the migrated template…');
     await createDatabaseFrom(options.databaseUrl, await migratedTemplate(options.databaseUrl));
     options.log(`Seeding demo data pointing at the emulator (${emulator.url})…`);
@@ -66,6 +78,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // The Databricks SQL driver trusts the emulator's self-signed certificate only through this, read at start.
         NODE_EXTRA_CA_CERTS: emulator.caFile,
         WEB_DIST_DIR: `${repoRoot}web/dist`,
+        DATASETS_DIR: join(scratch, 'datasets'),
+        SYNC_INTERVAL_MS: '250',
         PORT: new URL(url).port,
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',

@@ -21,6 +21,8 @@ const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const CopCatalogPage = lazy(() => import('./pages/catalog/CopCatalogPage'));
 const CrmPage = lazy(() => import('./pages/crm/CrmPage'));
 const AccountPage = lazy(() => import('./pages/crm/AccountPage'));
+const DatasetsPage = lazy(() => import('./pages/datasets/DatasetsPage'));
+const OpsPage = lazy(() => import('./pages/ops/OpsPage'));
 
 export const App: Component = () => {
   const session = createSession();
@@ -51,7 +53,9 @@ export const App: Component = () => {
                   <Route path="/workspaces" component={CatalogPage} />
                   <Route path="/crm" component={CrmPage} />
                   <Route path="/crm/accounts/:id" component={AccountPage} />
+                  <Route path="/datasets" component={DatasetsPage} />
                   <Route path="/admin" component={AdminPage} />
+                  <Route path="/ops" component={OpsPage} />
                   <Route path="*" component={NotFoundPage} />
                 </Route>
               </Route>

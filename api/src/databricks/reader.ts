@@ -2,10 +2,14 @@ import DataLoader from 'dataloader';
 import * as catalog from './api/catalog.js';
 import * as compute from './api/compute.js';
 import * as jobs from './api/jobs.js';
+import { type CostQuery, type CostRow, queryCost } from './cost-query.js';
 import { withDeadline } from './deadline.js';
 import { DatabricksError } from './errors.js';
+import { type OpsMetrics, queryOpsMetrics } from './ops-query.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
+import type { DatabricksSqlClient } from './sql-client.js';
+import { queryTaskDurations } from './task-duration-query.js';
 import { queryDailyUsage, type UsageRow } from './usage-query.js';
 
 /** App-wide Databricks collaborators: connections per integration and the cross-request cache. */
@@ -20,6 +24,7 @@ const TTL = {
   catalog: 5 * 60 * SECOND,
   activeRuns: 3 * SECOND,
   usage: 5 * 60 * SECOND,
+  history: 10 * 60 * SECOND,
 };
 
 /** Prefix of every cached read made through one connection (integration), to forget them together. */
@@ -115,6 +120,14 @@ export class DatabricksReader {
     return this.read(conn, `workspace:${path}`, TTL.metadata, () => compute.listWorkspaceObjects(conn.rest, path));
   }
 
+  /** Median duration per task of a job's recent successful runs (from the system tables; one statement). */
+  taskDurations(conn: WorkspaceConnection, key: { workspaceId: string; jobId: number }) {
+    const sql = warehouseOf(conn, 'estimate run durations');
+    return this.read(conn, `task-durations:${key.workspaceId}:${key.jobId}`, TTL.history, () =>
+      queryTaskDurations(sql, key, { deadline: this.deadline }),
+    );
+  }
+
   /** Daily usage of one workspace; all workspaces asked for in the same tick share one SQL statement. */
   usage(conn: WorkspaceConnection, key: UsageKey): Promise<Remote<UsageRow[]>> {
     let loader = this.usageLoaders.get(conn.key);
@@ -127,14 +140,24 @@ export class DatabricksReader {
     return loader.load(key);
   }
 
+  /** DBUs and list-price cost of the connection's workspaces asked for (one statement; cached like usage). */
+  cost(conn: WorkspaceConnection, query: CostQuery): Promise<Remote<CostRow[]>> {
+    const sql = warehouseOf(conn, 'read cost');
+    return this.read(conn, `cost:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryCost(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** Job, warehouse and serving figures of the connection's workspaces asked for (one statement). */
+  opsMetrics(conn: WorkspaceConnection, query: { workspaceIds: string[]; from: string; to: string }) {
+    const sql = warehouseOf(conn, 'read operational metrics');
+    return this.read<OpsMetrics>(conn, `ops:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryOpsMetrics(sql, query, { deadline: this.deadline }),
+    );
+  }
+
   private async loadUsage(conn: WorkspaceConnection, keys: readonly UsageKey[]): Promise<Remote<UsageRow[]>[]> {
-    const sql = conn.sql;
-    if (!sql) {
-      throw new DatabricksError(
-        'BAD_REQUEST',
-        'The integration has no SQL warehouse: set its warehouseId to read usage.',
-      );
-    }
+    const sql = warehouseOf(conn, 'read usage');
     // One statement over the union of workspaces and the widest date range asked for.
     const workspaceIds = [...new Set(keys.map((k) => k.workspaceId))].sort();
     const from = keys.map((k) => k.from).sort()[0]!;
@@ -173,4 +196,10 @@ export class DatabricksReader {
     }
     return pending;
   }
+}
+
+/** The connection's SQL warehouse; reading system tables needs one. */
+function warehouseOf(conn: WorkspaceConnection, what: string): DatabricksSqlClient {
+  if (conn.sql) return conn.sql;
+  throw new DatabricksError('BAD_REQUEST', `The integration has no SQL warehouse: set its warehouseId to ${what}.`);
 }

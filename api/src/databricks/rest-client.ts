@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { rootCertificates } from 'node:tls';
 import { BrokenCircuitError, BulkheadRejectedError, CircuitState } from 'cockatiel';
 import { type Dispatcher, Pool } from 'undici';
@@ -34,7 +35,14 @@ export type Query = Record<string, string | number | boolean | undefined>;
 export interface CallOptions {
   /** Epoch ms after which the caller no longer waits (the request's deadline), earlier than the call's own. */
   deadline?: number;
+  /** Longest wait for one attempt and for the whole call, when the defaults are too short (large uploads). */
+  timeoutMs?: number;
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A JSON body, or raw bytes opened afresh for every attempt (a retried upload reads its file again). */
+type Payload = { json: unknown } | { open: () => Readable } | undefined;
 
 /**
  * One workspace's REST API over a keep-alive undici pool, with deadlines, retries, a circuit breaker
@@ -76,19 +84,30 @@ export class DatabricksRestClient {
   }
 
   post<T>(path: string, body: unknown = {}, options: CallOptions = {}): Promise<T> {
-    return this.call<T>('POST', path, body, options);
+    return this.call<T>('POST', path, { json: body }, options);
+  }
+
+  delete<T>(path: string, query: Query = {}, options: CallOptions = {}): Promise<T> {
+    return this.call<T>('DELETE', withQuery(path, query), undefined, options);
+  }
+
+  /** Sends raw bytes (the Files API): `open` is called once per attempt, so retries resend the whole body. */
+  put<T>(path: string, query: Query, open: () => Readable, options: CallOptions = {}): Promise<T> {
+    return this.call<T>('PUT', withQuery(path, query), { open }, options);
   }
 
   async close(): Promise<void> {
     await this.pool.close();
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, body: unknown, options: CallOptions): Promise<T> {
-    const deadline = Math.min(Date.now() + this.deadlineMs, options.deadline ?? Number.POSITIVE_INFINITY);
+  private async call<T>(method: Method, path: string, body: Payload, options: CallOptions): Promise<T> {
+    const own = options.timeoutMs ?? this.deadlineMs;
+    const deadline = Math.min(Date.now() + own, options.deadline ?? Number.POSITIVE_INFINITY);
+    const attemptTimeoutMs = options.timeoutMs ?? this.attemptTimeoutMs;
     try {
       // The deadline covers the queue, every attempt and the back-off between them.
       return await withDeadline(deadline, 'Databricks', (signal) =>
-        this.guarded.policy.execute(() => this.attempt<T>(method, path, body, signal), signal),
+        this.guarded.policy.execute(() => this.attempt<T>(method, path, body, signal, attemptTimeoutMs), signal),
       );
     } catch (error) {
       if (error instanceof DatabricksError) throw error;
@@ -101,14 +120,15 @@ export class DatabricksRestClient {
   }
 
   private async attempt<T>(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
-    body: unknown,
+    body: Payload,
     deadlineSignal: AbortSignal,
+    attemptTimeoutMs: number,
     retriedAuth = false,
   ): Promise<T> {
     if (deadlineSignal.aborted) throw deadlineSignal.reason;
-    const attemptSignal = AbortSignal.timeout(this.attemptTimeoutMs);
+    const attemptSignal = AbortSignal.timeout(attemptTimeoutMs);
     const signal = AbortSignal.any([deadlineSignal, attemptSignal]);
     const key = `${method} ${path.split('?')[0]}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
@@ -119,20 +139,22 @@ export class DatabricksRestClient {
         path,
         headers: {
           authorization: await this.options.credentials.authorization(),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined
+            ? {}
+            : { 'content-type': 'json' in body ? 'application/json' : 'application/octet-stream' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : 'json' in body ? JSON.stringify(body.json) : body.open(),
         signal,
       });
     } catch (error) {
       if (error instanceof DatabricksError) throw error;
       this.options.stats?.restAttempt(signal.aborted ? 'timeout' : 'network');
-      if (signal.aborted) throw timedOut(`Databricks did not answer within ${this.attemptTimeoutMs} ms`, error);
+      if (signal.aborted) throw timedOut(`Databricks did not answer within ${attemptTimeoutMs} ms`, error);
       throw unavailable(`Databricks unreachable: ${(error as Error).message}`, error);
     }
     this.options.stats?.restAttempt(outcomeOfStatus(response.statusCode));
     const text = await response.body.text().catch(() => '');
-    if (signal.aborted) throw timedOut(`Databricks did not finish answering within ${this.attemptTimeoutMs} ms`);
+    if (signal.aborted) throw timedOut(`Databricks did not finish answering within ${attemptTimeoutMs} ms`);
     const payload = parseJson(text);
     if (response.statusCode < 400) return payload as T;
     const failure = errorFromResponse(
@@ -148,7 +170,7 @@ export class DatabricksRestClient {
       this.options.credentials.scheme !== 'PAT'
     ) {
       this.options.credentials.invalidate();
-      return this.attempt<T>(method, path, body, deadlineSignal, true);
+      return this.attempt<T>(method, path, body, deadlineSignal, attemptTimeoutMs, true);
     }
     throw failure;
   }

@@ -32,6 +32,8 @@ export function redactArguments(
 
 function redactValue(position: GraphQLArgument | GraphQLInputField, type: GraphQLInputType, value: unknown): unknown {
   if (value === null || value === undefined) return value;
+  // An uploaded file is logged as what it was, never as its bytes.
+  if (value instanceof File) return { file: value.name, type: value.type, size: value.size };
   const inner = getNullableType(type);
   if (isSensitive(position) || (isInputObjectType(inner) && isSensitive(inner))) return REDACTED;
   if (isListType(inner) && Array.isArray(value)) return value.map((item) => redactValue(position, inner.ofType, item));

@@ -1,4 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
+import { tooLarge } from './payload-too-large.js';
+import { isMultipart } from './streamed-uploads.js';
 
 /**
  * Refuses request bodies larger than `maxBytes` before they are parsed, with a 413 and a GraphQL error body.
@@ -8,7 +10,8 @@ import type { Plugin } from 'graphql-yoga';
 export function useBodyLimit(maxBytes: number): Plugin {
   return {
     async onRequest({ request, setRequest, endResponse }) {
-      if (!request.body) return;
+      // Uploads stream to disk under their own limit (streamed-uploads.ts), never buffered here.
+      if (!request.body || isMultipart(request)) return;
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         if (Number(declared) > maxBytes) endResponse(tooLarge(maxBytes));
@@ -40,12 +43,4 @@ async function readAtMost(stream: ReadableStream<Uint8Array<ArrayBuffer>>, maxBy
     chunks.push(value);
   }
   return new Blob(chunks);
-}
-
-function tooLarge(maxBytes: number): Response {
-  const error = {
-    message: `The request body is larger than ${maxBytes} bytes.`,
-    extensions: { code: 'PAYLOAD_TOO_LARGE' },
-  };
-  return Response.json({ errors: [error] }, { status: 413 });
 }

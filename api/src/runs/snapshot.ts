@@ -11,7 +11,16 @@ export interface TaskSnapshot {
   startedAt: string | null;
   endedAt: string | null;
   recordsProcessed: number | null;
+  /** What the notebook passed to `dbutils.notebook.exit` (raw), once the task succeeded. */
+  output?: string | null;
+  /** Databricks returned only the first part of the exit value. */
+  outputTruncated?: boolean;
+  /** The stack trace of a failed task. */
+  errorTrace?: string | null;
 }
+
+/** What `runs/get-output` told about a finished task; read once, then carried from snapshot to snapshot. */
+export type TaskOutputFields = Pick<TaskSnapshot, 'recordsProcessed' | 'output' | 'outputTruncated' | 'errorTrace'>;
 
 /** The fields of `JobRun` that follow the Databricks run. */
 export interface RunSnapshot {
@@ -28,9 +37,9 @@ export interface RunSnapshot {
 
 const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null);
 
-/** Reads a Databricks run into the gateway's snapshot, keeping records already known for each task. */
+/** Reads a Databricks run into the gateway's snapshot, keeping each task's output already read. */
 export function snapshotOf(run: Run, previous: TaskSnapshot[] = []): RunSnapshot {
-  const known = new Map(previous.map((task) => [task.taskKey, task.recordsProcessed]));
+  const known = new Map(previous.map((task) => [task.taskKey, outputFields(task)]));
   const isTerminal = TERMINAL_LIFE_CYCLE_STATES.has(run.state.life_cycle_state);
   return {
     state: run.state.life_cycle_state,
@@ -51,7 +60,8 @@ export function snapshotOf(run: Run, previous: TaskSnapshot[] = []): RunSnapshot
       message: task.state.state_message || null,
       startedAt: iso(task.start_time),
       endedAt: iso(task.end_time),
-      recordsProcessed: known.get(task.task_key) ?? null,
+      recordsProcessed: null,
+      ...known.get(task.task_key),
     })),
   };
 }
@@ -91,9 +101,35 @@ export function currentTask(tasks: TaskSnapshot[]): string | null {
   return started[0]?.taskKey ?? null;
 }
 
+const outputFields = (task: TaskSnapshot): TaskOutputFields => ({
+  recordsProcessed: task.recordsProcessed,
+  ...(task.output === undefined ? {} : { output: task.output, outputTruncated: task.outputTruncated }),
+  ...(task.errorTrace === undefined ? {} : { errorTrace: task.errorTrace }),
+});
+
+/** A task's fields from its `runs/get-output`: the exit value (raw and as records processed) or the error trace. */
+export function fromOutput(output: RunOutput): TaskOutputFields & { error: string | null } {
+  return {
+    recordsProcessed: recordsFromOutput(output.notebook_output?.result),
+    output: output.notebook_output?.result ?? null,
+    outputTruncated: output.notebook_output?.truncated ?? false,
+    errorTrace: output.error_trace ?? null,
+    error: output.error ?? null,
+  };
+}
+
+/** A notebook's exit value as JSON when it is JSON (most are), else the string it is. */
+export function exitValue(raw: string | null | undefined): unknown {
+  if (raw === null || raw === undefined) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** `{"records_processed": 12873}` from `dbutils.notebook.exit`, or null when the output says nothing. */
-export function recordsFromOutput(output: RunOutput): number | null {
-  const raw = output.notebook_output?.result;
+function recordsFromOutput(raw: string | undefined): number | null {
   if (!raw) return null;
   try {
     const value = (JSON.parse(raw) as { records_processed?: unknown }).records_processed;
@@ -122,12 +158,14 @@ export function failureMessage(snapshot: RunSnapshot): string | null {
   return failed?.message ?? snapshot.stateMessage;
 }
 
-/** Remaining time from the typical duration; null when unknown or finished. */
+/**
+ * Remaining time from the typical duration; null when unknown or finished. Counted from when the gateway asked
+ * for the run (its own clock): Databricks' `start_time` comes from another clock (an emulator's may even run fast).
+ */
 export function etaMs(
   expectedDurationMs: number | null,
-  snapshot: Pick<RunSnapshot, 'isTerminal' | 'startedAt'>,
+  run: { isTerminal: boolean; requestedAt: Date },
 ): number | null {
-  if (expectedDurationMs === null || snapshot.isTerminal) return null;
-  const elapsed = snapshot.startedAt ? Date.now() - snapshot.startedAt.getTime() : 0;
-  return Math.max(0, expectedDurationMs - elapsed);
+  if (expectedDurationMs === null || run.isTerminal) return null;
+  return Math.max(0, expectedDurationMs - Math.max(0, Date.now() - run.requestedAt.getTime()));
 }

@@ -1,17 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { cancelRun, getJob, runNow, submitRun } from '../databricks/api/jobs.js';
+import { cancelRun, getRun, type JobTaskSettings, runNow, submitRun } from '../databricks/api/jobs.js';
 import { DatabricksError } from '../databricks/errors.js';
+import type { DatabricksReader } from '../databricks/reader.js';
 import type { ConnectionRow, WorkspaceConnection } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { JobRun, JobRunKind, PipelineLayer } from '../generated/prisma/client.js';
 import { databricksConfigSchema } from '../integrations/databricks-config.js';
 import { appendRunEvent, appendRunEventIf } from './events.js';
+import { durationFromTaskMedians, gatewayTypicalDuration } from './expected-duration.js';
+import { runNowParameters } from './job-parameters.js';
+import { type ComputeChoice, resolveNotebookCompute } from './notebook-compute.js';
 import type { RunPubSub } from './pubsub.js';
 
 export interface RunServices {
   prisma: PrismaClient;
   pubsub: RunPubSub;
   connect: (integration: IntegrationRow) => WorkspaceConnection;
+  /** Cached reads of the workspace (job definitions, clusters, run history), within the request's deadline. */
+  reader: DatabricksReader;
   /** Asks the watcher to poll now rather than at its next tick. */
   pollNow: () => void;
   /** Starts in progress in this instance, by idempotency token: concurrent callers with one key share one. */
@@ -24,6 +30,8 @@ export type IntegrationRow = ConnectionRow;
 /** The workspace a run goes to, with the tenant and CoP it is recorded under. */
 export interface RunTarget {
   mappingId: string;
+  /** The numeric workspace id (system tables are keyed by it). */
+  workspaceId: string;
   customerId: string;
   copId: string | null;
   integration: IntegrationRow;
@@ -35,10 +43,22 @@ export interface RunRequest {
   jobId?: string;
   notebookPath?: string;
   parameters: Record<string, string>;
+  /** Where a NOTEBOOK run goes; the workspace's default when absent. */
+  compute?: ComputeChoice;
   /** The caller's key: the same key again returns the same run and starts nothing. */
   idempotencyKey?: string | null;
   triggeredById: string | null;
   retryOfId?: string;
+}
+
+/** What Databricks will be asked, settled (and checked) before the run's row is written. */
+interface RunPlan {
+  send: (token: string) => Promise<{ run_id: number }>;
+  /** The parameters as sent, kept on the row. */
+  parameters: Record<string, string>;
+  compute?: ComputeChoice;
+  /** From the job's history in the system tables, for when the gateway has none of its own. */
+  historicDurationMs: () => Promise<number | null>;
 }
 
 /** Layers of the seed's pipeline (option A): bronze runs ingestion and the silver transformations. */
@@ -68,19 +88,29 @@ export function startRun(services: RunServices, target: RunTarget, request: RunR
 async function startOnce(services: RunServices, target: RunTarget, request: RunRequest, token: string) {
   const existing = await services.prisma.jobRun.findUnique({ where: { idempotencyToken: token } });
   if (existing?.databricksRunId || existing?.isTerminal) return existing;
-  const row = existing ?? (await createRunRow(services.prisma, target, request, token));
+  const connection = services.connect(target.integration);
+  // Input Databricks would refuse fails here, before anything is written.
+  const plan = await planRun(services.reader, connection, target, request);
+  const row = existing ?? (await createRunRow(services.prisma, target, request, plan, token));
   if (row.databricksRunId || row.isTerminal) return row;
   try {
-    const connection = services.connect(target.integration);
-    const runId = String(await callDatabricks(connection, target.integration, request, token));
+    const runId = String((await plan.send(token)).run_id);
+    // run-now answers only the id: the run page link is read at once, so RUN_STARTED carries it.
+    const runPageUrl = (await getRun(connection.rest, Number(runId)).catch(() => null))?.run_page_url ?? null;
     const event = await appendRunEventIf(
       services.prisma,
       services.pubsub,
       row.id,
       { databricksRunId: null },
       'RUN_STARTED',
-      { databricksRunId: runId, state: 'PENDING', layer: request.layer ?? null, etaMs: row.expectedDurationMs },
-      { databricksRunId: runId, state: 'PENDING', errorMessage: null },
+      {
+        databricksRunId: runId,
+        state: 'PENDING',
+        layer: request.layer ?? null,
+        etaMs: row.expectedDurationMs,
+        runPageUrl,
+      },
+      { databricksRunId: runId, state: 'PENDING', errorMessage: null, runPageUrl },
     );
     if (event) services.pollNow();
     return services.prisma.jobRun.findUniqueOrThrow({ where: { id: row.id } });
@@ -91,7 +121,15 @@ async function startOnce(services: RunServices, target: RunTarget, request: RunR
 }
 
 /** The run's row, written once per token: a concurrent writer's row wins and is returned as it is. */
-async function createRunRow(prisma: PrismaClient, target: RunTarget, request: RunRequest, token: string) {
+async function createRunRow(
+  prisma: PrismaClient,
+  target: RunTarget,
+  request: RunRequest,
+  plan: RunPlan,
+  token: string,
+) {
+  const expectedDurationMs =
+    (await gatewayTypicalDuration(prisma, target.integration.id, request)) ?? (await plan.historicDurationMs());
   await prisma.jobRun.createMany({
     skipDuplicates: true,
     data: {
@@ -103,11 +141,12 @@ async function createRunRow(prisma: PrismaClient, target: RunTarget, request: Ru
       layer: request.layer,
       databricksJobId: request.jobId,
       notebookPath: request.notebookPath,
+      compute: plan.compute as object | undefined,
       idempotencyToken: token,
-      parameters: request.parameters,
+      parameters: plan.parameters,
       triggeredById: request.triggeredById,
       retryOfId: request.retryOfId,
-      expectedDurationMs: await typicalDuration(prisma, target.integration.id, request),
+      expectedDurationMs,
     },
   });
   return prisma.jobRun.findUniqueOrThrow({ where: { idempotencyToken: token } });
@@ -132,26 +171,33 @@ async function recordRefusal(services: RunServices, jobRunId: string, error: unk
   );
 }
 
-async function callDatabricks(
+async function planRun(
+  reader: DatabricksReader,
   connection: WorkspaceConnection,
-  integration: IntegrationRow,
+  target: RunTarget,
   request: RunRequest,
-  token: string,
-) {
-  const config = databricksConfigSchema.parse(integration.config);
+): Promise<RunPlan> {
   if (request.kind === 'NOTEBOOK') {
-    const { run_id } = await submitRun(connection.rest, {
-      run_name: `CoP OS: ${request.notebookPath}`,
-      idempotency_token: token,
-      tasks: [
-        {
-          task_key: 'notebook',
-          notebook_task: { notebook_path: request.notebookPath!, base_parameters: request.parameters },
-        },
-      ],
-    });
-    return run_id;
+    const compute = await resolveNotebookCompute(reader, connection, request.compute);
+    return {
+      parameters: request.parameters,
+      compute: compute.choice,
+      historicDurationMs: async () => null,
+      send: (token) =>
+        submitRun(connection.rest, {
+          run_name: `CoP OS: ${request.notebookPath}`,
+          idempotency_token: token,
+          tasks: [
+            {
+              task_key: 'notebook',
+              notebook_task: { notebook_path: request.notebookPath!, base_parameters: request.parameters },
+              ...compute.task,
+            },
+          ],
+        }),
+    };
   }
+  const config = databricksConfigSchema.parse(target.integration.config);
   const jobId = Number(request.jobId ?? config.pipelineJobId);
   if (!Number.isSafeInteger(jobId) || jobId <= 0) {
     throw new DatabricksError(
@@ -159,29 +205,37 @@ async function callDatabricks(
       'This workspace has no pipeline job configured (integration setting pipelineJobId).',
     );
   }
-  const only =
-    request.layer && request.layer !== 'ALL'
-      ? await layerTaskKeys(connection, jobId, config, request.layer)
-      : undefined;
-  const { run_id } = await runNow(connection.rest, {
-    job_id: jobId,
-    idempotency_token: token,
-    ...(Object.keys(request.parameters).length ? { job_parameters: request.parameters } : {}),
-    ...(only ? { only } : {}),
-  });
-  return run_id;
+  const job = (await reader.job(connection, jobId)).value;
+  const allTasks = job.settings.tasks ?? [];
+  const only = request.layer && request.layer !== 'ALL' ? layerTaskKeys(allTasks, config, request.layer) : undefined;
+  const tasks = only ? allTasks.filter((task) => only.includes(task.task_key)) : allTasks;
+  const parameters = runNowParameters(job, tasks, request.parameters, request.layer);
+  return {
+    parameters: parameters.values,
+    historicDurationMs: async () => {
+      const medians = await reader
+        .taskDurations(connection, { workspaceId: target.workspaceId, jobId })
+        .catch(() => null); // no warehouse, or the history is unreachable: no estimate, the run still starts
+      return medians && durationFromTaskMedians(tasks, medians.value);
+    },
+    send: (token) =>
+      runNow(connection.rest, {
+        job_id: jobId,
+        idempotency_token: token,
+        ...parameters.body,
+        ...(only ? { only } : {}),
+      }),
+  };
 }
 
 /** Task keys of the pipeline job whose notebooks belong to the layer. */
-async function layerTaskKeys(
-  connection: WorkspaceConnection,
-  jobId: number,
+function layerTaskKeys(
+  tasks: JobTaskSettings[],
   config: ReturnType<typeof databricksConfigSchema.parse>,
   layer: PipelineLayer,
-): Promise<string[]> {
-  const job = await getJob(connection.rest, jobId);
+): string[] {
   const paths = new Set(LAYER_NOTEBOOKS[layer].map((name) => config.notebookPaths?.[name]).filter(Boolean));
-  const keys = (job.settings.tasks ?? [])
+  const keys = tasks
     .filter(
       (task) =>
         task.notebook_task &&
@@ -200,28 +254,6 @@ const matchesLayer = (taskKey: string, layer: PipelineLayer) =>
 /** ≤ 64 characters, as Databricks requires, and unique per integration and caller key. */
 export const idempotencyToken = (integrationId: string, key: string) =>
   createHash('sha256').update(`${integrationId}\u0000${key}`).digest('hex');
-
-/** Mean duration of the last five successful runs of the same job and layer. */
-async function typicalDuration(
-  prisma: PrismaClient,
-  integrationId: string,
-  request: RunRequest,
-): Promise<number | null> {
-  const history = await prisma.jobRun.findMany({
-    where: {
-      integrationId,
-      kind: request.kind,
-      layer: request.layer ?? null,
-      resultState: 'SUCCESS',
-      durationMs: { not: null },
-    },
-    orderBy: { createdAt: 'desc' },
-    take: 5,
-    select: { durationMs: true },
-  });
-  if (history.length === 0) return null;
-  return Math.round(history.reduce((sum, run) => sum + run.durationMs!, 0) / history.length);
-}
 
 export async function cancelJobRun(services: RunServices, run: JobRun, integration: IntegrationRow): Promise<void> {
   if (run.isTerminal) return;

@@ -11,8 +11,8 @@ import {
   etaMs,
   eventFor,
   failureMessage,
+  fromOutput,
   type RunSnapshot,
-  recordsFromOutput,
   runFingerprint,
   snapshotFingerprint,
   snapshotOf,
@@ -212,12 +212,12 @@ export class RunWatcher {
       durationMs: snapshot.durationMs,
       recordsProcessed: records,
       errorMessage,
-      etaMs: etaMs(row.expectedDurationMs, snapshot),
+      etaMs: etaMs(row.expectedDurationMs, { isTerminal: snapshot.isTerminal, requestedAt: row.createdAt }),
     };
     await appendRunEvent(this.deps.prisma, this.deps.pubsub, row.id, type, payload, runChanges);
   }
 
-  /** Reads `dbutils.notebook.exit` output (records processed) or the error of each task that just finished. */
+  /** Reads `dbutils.notebook.exit` output (value, records processed) or the error and trace of each task that just finished. */
   private async readFinishedTaskOutputs(
     connection: WorkspaceConnection,
     snapshot: RunSnapshot,
@@ -236,8 +236,9 @@ export class RunWatcher {
       if (task.resultState === 'CANCELED' || task.state === 'SKIPPED') continue;
       const output = await getRunOutput(connection.rest, task.runId).catch(() => null);
       if (!output) continue;
-      task.recordsProcessed = recordsFromOutput(output) ?? task.recordsProcessed;
-      if (output.error) task.message = output.error;
+      const { error, recordsProcessed, ...fields } = fromOutput(output);
+      Object.assign(task, fields, { recordsProcessed: recordsProcessed ?? task.recordsProcessed });
+      if (error) task.message = error;
     }
   }
 }

@@ -22,6 +22,8 @@ import './ai.js';
 import './integration-check.js';
 import './usage-sync.js';
 import './crm/index.js';
+import './dataset.js';
+import './ops.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

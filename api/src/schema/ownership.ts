@@ -52,6 +52,8 @@ const TENANT_FILTERS = {
   discussion: inCops('Discussion'),
   survey: inCops('Survey'),
   kpiMetric: inCops('KPI'),
+  // A deleted dataset is a tombstone until the reconciler removes it from Databricks: gone for viewers already.
+  dataset: { noun: 'Dataset', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
 } satisfies { [M in keyof PrismaClient]?: TenantRule<Where<M>> };
 
 export type OwnedModel = keyof typeof TENANT_FILTERS;

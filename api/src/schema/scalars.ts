@@ -20,20 +20,16 @@ builder.addScalarType(
   }),
 );
 
-builder.addScalarType(
-  'File',
-  new GraphQLScalarType<File, never>({
-    name: 'File',
-    description: 'A file sent as a part of a GraphQL multipart request (the request spec for uploads).',
-    serialize: () => {
-      throw new GraphQLError('A File is an input only.');
-    },
-    parseValue: (value) => {
-      if (value && typeof value === 'object' && typeof (value as File).text === 'function') return value as File;
-      throw new GraphQLError('Expected a file of a multipart request.');
-    },
-  }),
-);
+builder.scalarType('File', {
+  description: 'A file sent by the GraphQL multipart request spec (input only).',
+  serialize: () => {
+    throw new GraphQLError('File is an input-only scalar.');
+  },
+  parseValue: (value) => {
+    if (value instanceof File) return value;
+    throw new GraphQLError('Expected a file part of a multipart request.');
+  },
+});
 
 builder.queryType({});
 builder.mutationType({});

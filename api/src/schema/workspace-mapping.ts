@@ -3,6 +3,7 @@ import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { appError } from '../errors.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { httpsUrl } from '../integrations/databricks-settings.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
@@ -11,6 +12,14 @@ import { Integration } from './integration.js';
 import { findOwned, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 /** Mappings belong to a tenant through their integration. */
+
+/**
+ * The mappings that serve a CoP: its own, and its customer's mappings without a CoP, which mean "the whole
+ * customer". Callers prefer its own (order by `copId` with nulls last).
+ */
+export const mappingOfCop = (copId: string): Prisma.WorkspaceMappingWhereInput => ({
+  OR: [{ copId }, { copId: null, integration: { customer: { cops: { some: { id: copId } } } } }],
+});
 
 export const WorkspaceMapping = builder.prismaNode('WorkspaceMapping', {
   ...ownedNode('workspaceMapping'),

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import type { RegistryOptions } from '../../src/databricks/registry.js';
 import { closeAppDeps, createAppDeps } from '../../src/deps.js';
 import type { RunWatcherOptions } from '../../src/runs/watcher.js';
+import type { ReconcilerOptions } from '../../src/sync/reconciler.js';
 import { testDatabaseUrl } from './database-url.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -24,6 +25,8 @@ export function createTestApi(
     watcher?: Partial<RunWatcherOptions>;
     databricks?: RegistryOptions;
     signInThrottle?: Partial<SignInThrottleOptions>;
+    /** The sync reconciler's timings (tests that need syncing start it: `api.deps.sync.start()`). */
+    sync?: Partial<ReconcilerOptions>;
     /** The app's logger (silent by default), e.g. to capture log lines. */
     log?: Logger;
   } = {},
@@ -51,6 +54,7 @@ export function createTestApi(
     // Tests that need live runs start the watcher themselves (`api.deps.runs.watcher.start()`).
     watcher: { activeIntervalMs: 100, idleIntervalMs: 250, leaseTtlMs: 2_000, ...options.watcher },
     signInThrottle: options.signInThrottle,
+    sync: options.sync,
   });
   const prisma = deps.prisma;
   const app = buildApp(deps);

@@ -9,6 +9,8 @@ export interface DrawContext {
   seed: number;
   /** Whether a notebook exists in the workspace store. */
   notebookExists: (path: string) => boolean;
+  /** Whether an all-purpose cluster already runs (a task on it starts at once). */
+  clusterRunning: (clusterId: string) => boolean;
   runAs: string;
   /** Generated history fails at the scenario's history rate on top of each notebook's own. */
   historic?: boolean;
@@ -39,7 +41,7 @@ function errorTrace(notebookPath: string, message: string): string {
 }
 
 /**
- * What each task of one run will do: set-up (a job cluster's first task waits for the cluster), execution
+ * What each task of one run will do: set-up (a task waits for a cluster that has to start), execution
  * time, output or failure. Seeded by run id and task key, so a run replays identically.
  */
 export function drawTasks(
@@ -55,13 +57,17 @@ export function drawTasks(
     const random = deriveRandom(context.seed, 'run', runId, task.task_key);
     const path = task.notebook_task?.notebook_path;
     const behaviour = (path && scenario.notebooks[path]) || scenario.defaultNotebook;
-    const sharedCluster =
-      task.existing_cluster_id ?? (task.job_cluster_key && startedClusters.has(task.job_cluster_key));
+    // Warm compute (a running cluster, a job cluster an earlier task started, serverless) starts in seconds.
+    const warm = task.existing_cluster_id
+      ? context.clusterRunning(task.existing_cluster_id)
+      : task.job_cluster_key
+        ? startedClusters.has(task.job_cluster_key)
+        : !task.new_cluster;
     if (task.job_cluster_key) startedClusters.add(task.job_cluster_key);
     const base = {
       taskKey: task.task_key,
       dependsOn: (task.depends_on ?? []).map((dependency) => dependency.task_key),
-      setupMs: sharedCluster ? randomInt(random, 1000, 3000) : secondsBetween(random, scenario.setupSeconds),
+      setupMs: warm ? randomInt(random, 1000, 3000) : secondsBetween(random, scenario.setupSeconds),
       cleanupMs: secondsBetween(random, scenario.cleanupSeconds),
     };
     const executionMs = secondsBetween(random, behaviour.durationSeconds);

@@ -107,7 +107,7 @@ export class RunRunner {
       if (!run.finalized && isTerminal(run, now)) {
         run.finalized = true;
         const view = runStateView(run, now);
-        void this.deps.recorder?.recordRun(run, view);
+        void this.deps.recorder?.recordRun(run, view, now);
         this.deps.notifier?.notify(run, view.state.result_state === 'SUCCESS' ? 'jobs.on_success' : 'jobs.on_failure');
       }
     }

@@ -2,6 +2,7 @@ import type { Clock, SqlEngine } from '../contracts.js';
 import { deriveRandom } from '../scenario/random.js';
 import type { Scenario } from '../scenario/types.js';
 import type { WorkspaceStore } from '../workspace/store.js';
+import type { ComputeDirectory } from './compute.js';
 import { IdSequence } from './ids.js';
 import { JobStore } from './job-store.js';
 import { DestinationStore, WebhookNotifier } from './notifications.js';
@@ -22,6 +23,8 @@ export interface JobsDeps {
   host: () => string;
   /** Stops the run lifecycle ticker when aborted. */
   lifetime?: AbortSignal;
+  /** All-purpose clusters tasks may name (`existing_cluster_id`). */
+  clusterState: ComputeDirectory['clusterState'];
 }
 
 /** The Jobs service's state, shared by its job and run routes. */
@@ -33,6 +36,7 @@ export interface JobsRuntime {
   wire: WireContext;
   recorder?: LakeflowRecorder;
   destinations: DestinationStore;
+  compute: ComputeDirectory;
 }
 
 export function createJobsRuntime(deps: JobsDeps): JobsRuntime {
@@ -44,7 +48,12 @@ export function createJobsRuntime(deps: JobsDeps): JobsRuntime {
     clock,
     store: runs,
     runIds: new IdSequence(deriveRandom(seed, 'run-ids'), 500_000_000_000_000),
-    draws: { scenario, seed, notebookExists: (path) => deps.workspace.getNotebook(path) !== undefined },
+    draws: {
+      scenario,
+      seed,
+      notebookExists: (path) => deps.workspace.getNotebook(path) !== undefined,
+      clusterRunning: (clusterId) => deps.clusterState(clusterId) === 'RUNNING',
+    },
     recorder,
     notifier: new WebhookNotifier(destinations, scenario.workspaceId),
   });
@@ -58,5 +67,6 @@ export function createJobsRuntime(deps: JobsDeps): JobsRuntime {
     wire: { host: deps.host, workspaceId: scenario.workspaceId },
     recorder,
     destinations,
+    compute: { serverless: scenario.serverlessCompute, clusterState: deps.clusterState },
   };
 }

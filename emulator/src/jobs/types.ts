@@ -16,6 +16,8 @@ export interface TaskSettings {
   depends_on?: { task_key: string; outcome?: string }[];
   notebook_task?: NotebookTask;
   existing_cluster_id?: string;
+  /** A cluster created for this task alone (`spark_version`, `node_type_id`, `num_workers`, …). */
+  new_cluster?: Record<string, unknown>;
   job_cluster_key?: string;
   run_if?: string;
   timeout_seconds?: number;

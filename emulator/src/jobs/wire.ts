@@ -13,8 +13,16 @@ const runPageUrl = (context: WireContext, run: RunRecord, runId: number) =>
 
 /** Settings fields a task run repeats from its task definition. */
 function taskDefinition(task: TaskRunRecord) {
-  const { task_key, depends_on, notebook_task, existing_cluster_id, job_cluster_key, description, run_if } =
-    task.settings;
+  const {
+    task_key,
+    depends_on,
+    notebook_task,
+    existing_cluster_id,
+    new_cluster,
+    job_cluster_key,
+    description,
+    run_if,
+  } = task.settings;
   return {
     task_key,
     ...(description ? { description } : {}),
@@ -22,6 +30,7 @@ function taskDefinition(task: TaskRunRecord) {
     run_if: run_if ?? 'ALL_SUCCESS',
     ...(notebook_task ? { notebook_task: { source: 'WORKSPACE', ...notebook_task } } : {}),
     ...(existing_cluster_id ? { existing_cluster_id } : {}),
+    ...(new_cluster ? { new_cluster } : {}),
     ...(job_cluster_key ? { job_cluster_key } : {}),
   };
 }

@@ -56,7 +56,12 @@ export const defaultScenario: z.input<typeof scenarioSchema> = {
         max_concurrent_runs: 3,
         queue: { enabled: true },
         job_clusters: [pipelineCluster],
-        parameters: [{ name: 'env', default: 'dev' }],
+        // What the gateway's runner sends (`{layer, claim_ids}`); notebooks read them as widgets.
+        parameters: [
+          { name: 'env', default: 'dev' },
+          { name: 'layer', default: 'all' },
+          { name: 'claim_ids', default: '[]' },
+        ],
         tasks: [
           {
             task_key: 'bronze_ingestion',

@@ -46,6 +46,8 @@ export const scenarioSchema = z.object({
   /** Notebooks without an entry of their own (created through the API). */
   defaultNotebook: notebookBehaviourSchema,
   jobs: z.array(scenarioJobSchema),
+  /** Serverless compute is enabled: tasks may run without a cluster, and the SQL warehouse is serverless. */
+  serverlessCompute: z.boolean().default(true),
   faults: z.array(faultRuleSchema).default([]),
 });
 

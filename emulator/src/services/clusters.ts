@@ -54,6 +54,12 @@ const SEEDS: ClusterSeed[] = [
   },
 ];
 
+/** Whether a cluster exists and runs (tasks on it start at once) or must start first; undefined: no such cluster. */
+export function clusterState(clusterId: string): 'RUNNING' | 'TERMINATED' | undefined {
+  const seed = SEEDS.find((candidate) => candidate.cluster_id === clusterId);
+  return seed && (seed.running ? 'RUNNING' : 'TERMINATED');
+}
+
 function clusterDetails(seed: ClusterSeed, now: number) {
   const { running, workers, extra, ...identity } = seed;
   const startTime = now - 72 * HOUR;

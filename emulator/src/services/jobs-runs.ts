@@ -1,5 +1,6 @@
 /** Jobs API runs endpoints: submit, get, list, cancel, cancel-all, get-output, delete. */
 import { DatabricksApiError, invalidParameter, type Route } from '../http/types.js';
+import { validateCompute } from '../jobs/compute.js';
 import { bothVersions, flag, idempotencyToken, optionalId, requestInput, requiredId } from '../jobs/input.js';
 import { paginate } from '../jobs/pagination.js';
 import type { RunRecord, TaskRunRecord } from '../jobs/records.js';
@@ -15,6 +16,9 @@ const runDoesNotExist = (runId: number) =>
 const MULTI_TASK_OUTPUT =
   'Retrieving the output of runs with multiple tasks is not supported. Please retrieve the output of each individual task run instead.';
 
+/** Databricks returns the first 1 MB of a notebook's exit value and says it truncated the rest. */
+const NOTEBOOK_RESULT_LIMIT = 1024 * 1024;
+
 /** A task run's output once it ended: the notebook's exit value, or its error. */
 function taskOutput(runtime: JobsRuntime, run: RunRecord, task: TaskRunRecord) {
   const now = runtime.clock.now();
@@ -22,7 +26,9 @@ function taskOutput(runtime: JobsRuntime, run: RunRecord, task: TaskRunRecord) {
   const { state } = taskStateView(run, task, now);
   if (state.life_cycle_state !== 'TERMINATED' || !task.output) return { metadata };
   if (state.result_state === 'SUCCESS') {
-    return { metadata, notebook_output: { result: task.output.result, truncated: false } };
+    const result = task.output.result ?? '';
+    const truncated = result.length > NOTEBOOK_RESULT_LIMIT;
+    return { metadata, notebook_output: { result: result.slice(0, NOTEBOOK_RESULT_LIMIT), truncated } };
   }
   if (state.result_state === 'FAILED') {
     return { metadata, error: task.output.error, error_trace: task.output.errorTrace ?? task.output.error };
@@ -52,6 +58,7 @@ export function createRunRoutes(runtime: JobsRuntime): Route[] {
         );
         const tasks = validateTasks(req.body.tasks, clusterKeys);
         if (tasks.length === 0) throw invalidParameter('tasks must contain at least one task');
+        validateCompute(tasks, runtime.compute);
         const run = runner.create({
           runName: typeof req.body.run_name === 'string' ? req.body.run_name : 'Untitled',
           tasks,

@@ -5,6 +5,7 @@
  */
 import type { Route } from '../http/types.js';
 import { invalidParameter } from '../http/types.js';
+import { validateCompute } from '../jobs/compute.js';
 import { seedScenarioJobs } from '../jobs/history.js';
 import { bothVersions, flag, idempotencyToken, requestInput, requiredId } from '../jobs/input.js';
 import { paginate } from '../jobs/pagination.js';
@@ -35,7 +36,9 @@ function createJobRoutes(runtime: JobsRuntime): Route[] {
       method: 'POST',
       path: '/create',
       handler: (req) => {
-        const job = jobs.create(normalizeSettings(req.body), req.principal.userName, runtime.clock.now());
+        const settings = normalizeSettings(req.body);
+        validateCompute(settings.tasks, runtime.compute);
+        const job = jobs.create(settings, req.principal.userName, runtime.clock.now());
         void runtime.recorder?.recordJob(job);
         return { job_id: job.job_id };
       },

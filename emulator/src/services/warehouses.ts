@@ -5,7 +5,7 @@ export const WAREHOUSE_ID = 'ab12cd34ef56ab78';
 
 type WarehouseState = 'RUNNING' | 'STOPPED';
 
-function warehouseInfo(state: WarehouseState, host: string) {
+function warehouseInfo(state: WarehouseState, host: string, serverless: boolean) {
   const [hostname, port] = host.split(':');
   return {
     id: WAREHOUSE_ID,
@@ -16,7 +16,7 @@ function warehouseInfo(state: WarehouseState, host: string) {
     auto_stop_mins: 10,
     creator_name: 'admin@petinsure360.com',
     enable_photon: true,
-    enable_serverless_compute: true,
+    enable_serverless_compute: serverless,
     warehouse_type: 'PRO',
     spot_instance_policy: 'COST_OPTIMIZED',
     channel: { name: 'CHANNEL_NAME_CURRENT' },
@@ -35,7 +35,7 @@ function warehouseInfo(state: WarehouseState, host: string) {
   };
 }
 
-export function createWarehousesService(): Route[] {
+export function createWarehousesService({ serverless = true }: { serverless?: boolean } = {}): Route[] {
   let state: WarehouseState = 'RUNNING';
   const find = (id: string) => {
     if (id !== WAREHOUSE_ID) throw notFound(`Warehouse ${id} does not exist.`);
@@ -45,14 +45,14 @@ export function createWarehousesService(): Route[] {
     {
       method: 'GET',
       path: '/api/2.0/sql/warehouses',
-      handler: ({ headers }) => ({ warehouses: [warehouseInfo(state, hostOf(headers))] }),
+      handler: ({ headers }) => ({ warehouses: [warehouseInfo(state, hostOf(headers), serverless)] }),
     },
     {
       method: 'GET',
       path: '/api/2.0/sql/warehouses/:id',
       handler: ({ params, headers }) => {
         find(params.id);
-        return warehouseInfo(state, hostOf(headers));
+        return warehouseInfo(state, hostOf(headers), serverless);
       },
     },
     ...(['start', 'stop'] as const).map(

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, StatementType } from '@duckdb/node-api';
 import { DEFAULT_USER } from '../config.js';
 import type { SqlEngine, SqlParams, SqlResult } from '../contracts.js';
+import type { VolumeStore } from '../volumes/store.js';
 import { DeltaLog, deltaLogSetup } from './delta-log.js';
 import { bindParameters, markParameters } from './parameters.js';
 import { systemTablesScript } from './system-tables/index.js';
@@ -22,6 +23,7 @@ import {
   translateStatement,
 } from './translate.js';
 import { databricksTypeName, toPlainValue } from './types.js';
+import { volumeStatements } from './volume-statements.js';
 
 /** Databricks' default namespace (`main.default`) for unqualified names. */
 const DEFAULT_CATALOG = MAIN_CATALOG_ALIAS;
@@ -32,6 +34,7 @@ const dialectMacros = [
   'CREATE OR REPLACE TEMP MACRO dbx_date_add(d, n) AS CAST(d AS DATE) + CAST(n AS INTEGER)',
   'CREATE OR REPLACE TEMP MACRO nvl(a, b) AS coalesce(a, b)',
   'CREATE OR REPLACE TEMP MACRO to_date(s) AS CAST(s AS DATE)',
+  'CREATE OR REPLACE TEMP MACRO unix_millis(ts) AS epoch_ms(CAST(ts AS TIMESTAMP))',
 ];
 
 export async function createSqlEngine(opts: {
@@ -40,6 +43,8 @@ export async function createSqlEngine(opts: {
   workspaceIds: string[];
   /** A directory for the catalogs' database files; without it everything lives in memory. */
   dataDir?: string;
+  /** Volumes that `CREATE VOLUME`, `read_files` and `COPY INTO` reach; without them those statements fail. */
+  volumes?: VolumeStore;
 }): Promise<SqlEngine> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -85,7 +90,11 @@ export async function createSqlEngine(opts: {
     execute: (sql, params = {}) =>
       serialized(async () => {
         if (closing) return { columns: [], rows: [] };
-        const result = await executeScript({ connection, deltaLog, translateOptions }, sql, params);
+        const result = await executeScript(
+          { connection, deltaLog, translateOptions, volumes: opts.volumes },
+          sql,
+          params,
+        );
         // A dropped catalog's file goes with it.
         if (files && /\bdrop\s+catalog\b/i.test(sql)) files.prune(await attachedDatabases(connection));
         return result;
@@ -105,6 +114,7 @@ interface Session {
   connection: DuckDBConnection;
   deltaLog: DeltaLog;
   translateOptions: TranslateOptions;
+  volumes?: VolumeStore;
 }
 
 /**
@@ -112,10 +122,13 @@ interface Session {
  * write is acknowledged only once its version is in the log.
  */
 async function executeScript(session: Session, sql: string, params: SqlParams): Promise<SqlResult> {
-  const { connection, deltaLog } = session;
+  const { connection, deltaLog, volumes } = session;
   await connection.run(`USE ${DEFAULT_CATALOG}.${DEFAULT_SCHEMA}`);
   let result: SqlResult = { columns: [], rows: [] };
-  for (const statement of splitStatements(sql).flatMap((s) => translateStatement(s, session.translateOptions))) {
+  const statements = splitStatements(sql).flatMap(
+    (statement) => (volumes && volumeStatements(statement, volumes)) ?? [statement],
+  );
+  for (const statement of statements.flatMap((s) => translateStatement(s, session.translateOptions))) {
     const logged = await deltaLog.prepare(statement, params);
     const prepared = await connection.prepare(markParameters(logged.sql, params));
     bindParameters(prepared, params);

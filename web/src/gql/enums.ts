@@ -12,6 +12,13 @@ export type CopPhase =
   | 'OPTIMIZATION'
   | 'SCALE';
 
+/** How `Customer.cost` groups DBUs and cost. */
+export type CostDimension =
+  | 'DAY'
+  | 'PRODUCT'
+  | 'SKU'
+  | 'WORKSPACE';
+
 export type CrmAccountOrder =
   | 'BUSINESS_AREA_ASC'
   | 'TEAM_ASC'
@@ -26,6 +33,12 @@ export type DatabricksAuthType =
   | 'AZURE_SP'
   | 'OAUTH_M2M'
   | 'PAT';
+
+export type DatasetQuerySource =
+  /** The SQL warehouse, on the Delta table. */
+  | 'DATABRICKS'
+  /** The local Parquet copy. */
+  | 'LOCAL';
 
 /** What went wrong, in `extensions.code` of a GraphQL error. A code outside this list (INTERNAL_SERVER_ERROR, GRAPHQL_VALIDATION_FAILED, …) means an unexpected failure or a malformed request. */
 export type ErrorCode =
@@ -113,6 +126,14 @@ export type SkillLevel =
   | 'ADVANCED'
   | 'BEGINNER'
   | 'INTERMEDIATE';
+
+/** SYNCED: the Databricks copy matches; PENDING: queued for Databricks; LOCAL_ONLY: Databricks could not be reached, retried with back-off; FAILED: Databricks refused, retried with back-off; DISABLED: Databricks is off for the customer, the resource is local only. */
+export type SyncStatus =
+  | 'DISABLED'
+  | 'FAILED'
+  | 'LOCAL_ONLY'
+  | 'PENDING'
+  | 'SYNCED';
 
 export type UseCaseStatus =
   | 'IDEA'

@@ -57,7 +57,13 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
           <A href="/crm" activeClass="is-active">
             Accounts
           </A>
+          <A href="/datasets" activeClass="is-active">
+            Datasets
+          </A>
           <Show when={isAdmin()}>
+            <A href="/ops" activeClass="is-active">
+              Operations
+            </A>
             <A href="/admin" activeClass="is-active">
               Admin
             </A>

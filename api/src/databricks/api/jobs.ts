@@ -36,11 +36,29 @@ export interface Run {
   run_type?: string;
 }
 
+/** A cluster created for one run (`new_cluster` of a task). */
+export interface NewClusterSpec {
+  spark_version: string;
+  node_type_id: string;
+  num_workers: number;
+  autotermination_minutes?: number;
+}
+
 export interface JobTaskSettings {
   task_key: string;
   depends_on?: { task_key: string }[];
   notebook_task?: { notebook_path: string; base_parameters?: Record<string, string> };
   description?: string;
+  /** Where the task runs: an all-purpose cluster, a new cluster, a job cluster; none of them means serverless. */
+  existing_cluster_id?: string;
+  new_cluster?: NewClusterSpec;
+  job_cluster_key?: string;
+}
+
+/** A job-level parameter definition (Jobs 2.2 `parameters`): run-now accepts only these in `job_parameters`. */
+export interface JobParameterDefinition {
+  name: string;
+  default: string;
 }
 
 export interface Job {
@@ -53,6 +71,7 @@ export interface Job {
     schedule?: { quartz_cron_expression: string; timezone_id: string; pause_status?: string };
     tags?: Record<string, string>;
     max_concurrent_runs?: number;
+    parameters?: JobParameterDefinition[];
   };
 }
 
@@ -108,7 +127,13 @@ export const getRunOutput = (rest: DatabricksRestClient, runId: number) =>
 
 export const runNow = (
   rest: DatabricksRestClient,
-  request: { job_id: number; idempotency_token?: string; job_parameters?: Record<string, string>; only?: string[] },
+  request: {
+    job_id: number;
+    idempotency_token?: string;
+    job_parameters?: Record<string, string>;
+    notebook_params?: Record<string, string>;
+    only?: string[];
+  },
 ) => rest.post<{ run_id: number; number_in_job?: number }>(`${JOBS}/run-now`, request);
 
 export const submitRun = (

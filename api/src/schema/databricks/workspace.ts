@@ -47,13 +47,31 @@ export const activeWorkspaceMappings = {
 /** The active mappings of an integration already filtered to active Databricks ones (read once, as above). */
 export const activeMappingsOfIntegration = { where: { isActive: true }, orderBy: { workspaceName: 'asc' as const } };
 
-builder.prismaObjectField('Cop', 'workspaces', (t) =>
-  t.relation('workspaceMappings', {
-    type: DatabricksWorkspace,
-    description: 'Databricks workspaces mapped to this CoP.',
-    query: activeWorkspaceMappings,
+/** A customer's mappings without a CoP: they cover the whole customer, so every CoP without its own uses them. */
+const customerWideMappings = { where: { isActive: true, copId: null }, orderBy: { workspaceName: 'asc' as const } };
+
+builder.prismaObjectFields('Cop', (t) => ({
+  workspaces: t.field({
+    type: [DatabricksWorkspace],
+    description:
+      "Databricks workspaces mapped to this CoP; without any, the customer's workspaces mapped to no CoP (customer-wide).",
+    select: (_args, _ctx, nestedSelection) => ({
+      workspaceMappings: nestedSelection(activeWorkspaceMappings),
+      customer: {
+        select: {
+          integrations: {
+            where: { type: 'DATABRICKS', isActive: true },
+            select: { workspaceMappings: nestedSelection(customerWideMappings) },
+          },
+        },
+      },
+    }),
+    resolve: (cop) =>
+      (cop.workspaceMappings.length
+        ? cop.workspaceMappings
+        : cop.customer.integrations.flatMap((integration) => integration.workspaceMappings)) as never,
   }),
-);
+}));
 
 builder.prismaObjectFields('Customer', (t) => ({
   workspaces: t.field({

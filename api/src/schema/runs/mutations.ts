@@ -5,12 +5,15 @@ import type { Context } from '../../context.js';
 import { connectionSelect } from '../../databricks/registry.js';
 import { badInput } from '../../errors.js';
 import type { JobRun as JobRunRow } from '../../generated/prisma/client.js';
+import { withClaimIds } from '../../runs/job-parameters.js';
+import type { ComputeChoice, NewClusterChoice } from '../../runs/notebook-compute.js';
 import { cancelJobRun, type RunRequest, type RunServices, type RunTarget, startRun } from '../../runs/triggers.js';
 import { builder } from '../builder.js';
 import { Cop } from '../cop.js';
 import { remote } from '../databricks/remote.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
 import { findOwned, found } from '../ownership.js';
+import { mappingOfCop } from '../workspace-mapping.js';
 import { JobRun, PipelineLayerEnum } from './types.js';
 
 const parametersSchema = z.record(
@@ -24,7 +27,18 @@ const TriggerPipelineInput = builder.inputType('TriggerPipelineInput', {
     copId: t.globalID({ for: Cop, required: false, description: 'The CoP whose mapped workspace runs the pipeline.' }),
     workspaceId: t.globalID({ for: DatabricksWorkspace, required: false, description: 'Or an explicit workspace.' }),
     layer: t.field({ type: PipelineLayerEnum }),
-    parameters: t.field({ type: 'JSON', required: false, validate: parametersSchema }),
+    claimIds: t.idList({
+      required: false,
+      validate: z.array(z.string().min(1).max(100)).max(1000, 'At most 1,000 claims per run.'),
+      description:
+        'Claims to (re)process: sent as the job parameter `claim_ids` (a JSON array), which the job must declare.',
+    }),
+    parameters: t.field({
+      type: 'JSON',
+      required: false,
+      validate: parametersSchema,
+      description: 'Job parameters by name; each must be declared by the job (else BAD_USER_INPUT).',
+    }),
     idempotencyKey: t.string({
       required: false,
       validate: idempotencyKey,
@@ -42,9 +56,33 @@ const RunJobInput = builder.inputType('RunJobInput', {
   }),
 });
 
+const NewClusterInput = builder.inputType('NewClusterInput', {
+  description: 'A cluster created for this run alone.',
+  fields: (t) => ({
+    nodeTypeId: t.string({
+      validate: z.string().trim().min(1).max(100),
+      description: 'e.g. i3.xlarge, Standard_DS3_v2.',
+    }),
+    numWorkers: t.int({ validate: z.number().int().min(0).max(100) }),
+    autoterminationMinutes: t.int({
+      required: false,
+      validate: z.number().int().min(10, 'Auto-termination is 10 minutes or more.').max(10_000),
+    }),
+    sparkVersion: t.string({
+      required: false,
+      validate: z.string().trim().min(1).max(100),
+      description: 'Databricks Runtime, e.g. 15.4.x-scala2.12; defaults to that of a cluster the workspace has.',
+    }),
+  }),
+});
+
 const SubmitNotebookRunInput = builder.inputType('SubmitNotebookRunInput', {
+  description:
+    'Compute: `existingClusterId` or `newCluster` (not both); neither runs serverless where the workspace has it, else on a small job cluster.',
   fields: (t) => ({
     workspaceId: t.globalID({ for: DatabricksWorkspace }),
+    existingClusterId: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
+    newCluster: t.field({ type: NewClusterInput, required: false }),
     notebookPath: t.string({ validate: z.string().startsWith('/', 'A notebook path starts with /.').max(1000) }),
     parameters: t.field({ type: 'JSON', required: false, validate: parametersSchema }),
     idempotencyKey: t.string({ required: false, validate: idempotencyKey }),
@@ -54,26 +92,32 @@ const SubmitNotebookRunInput = builder.inputType('SubmitNotebookRunInput', {
 const targetSelect = {
   id: true,
   copId: true,
+  workspaceId: true,
   integration: { select: { ...connectionSelect, customerId: true } },
 } as const;
 
-/** The workspace mapping a run goes to, inside the viewer's tenant. */
+/**
+ * The workspace mapping a run goes to, inside the viewer's tenant: the one named, or the CoP's own, else one of
+ * its customer's mappings with no CoP (those cover the whole customer).
+ */
 async function resolveTarget(ctx: Context, where: { mappingId?: string; copId?: string }): Promise<RunTarget> {
   if (!where.mappingId && !where.copId) throw badInput('Give a copId or a workspaceId.', 'copId');
   const mapping = found(
     await ctx.prisma.workspaceMapping.findFirst({
       where: {
-        ...(where.mappingId ? { id: where.mappingId } : { copId: where.copId }),
+        ...(where.mappingId ? { id: where.mappingId } : mappingOfCop(where.copId!)),
         isActive: true,
         integration: { type: 'DATABRICKS', isActive: true, ...ownedByViewer(ctx.viewer) },
       },
-      orderBy: { createdAt: 'asc' },
+      // The CoP's own mapping before the customer-wide ones (nulls last).
+      orderBy: [{ copId: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
       select: targetSelect,
     }),
-    where.mappingId ? 'Workspace' : 'A Databricks workspace mapped to this CoP',
+    where.mappingId ? 'Workspace' : 'A Databricks workspace mapped to this CoP or its customer',
   );
   return {
     mappingId: mapping.id,
+    workspaceId: mapping.workspaceId,
     copId: where.copId ?? mapping.copId,
     customerId: mapping.integration.customerId,
     integration: mapping.integration,
@@ -84,6 +128,7 @@ const runServices = (ctx: Context): RunServices => ({
   prisma: ctx.prisma,
   pubsub: ctx.runs.pubsub,
   connect: (integration) => ctx.databricksGateway.registry.forIntegration(integration),
+  reader: ctx.databricks,
   pollNow: () => ctx.runs.watcher.pollNow(),
   starting: ctx.runs.starting,
 });
@@ -93,6 +138,18 @@ const triggeredBy = (ctx: Context) => (ctx.viewer?.kind === 'user' ? ctx.viewer.
 async function start(ctx: Context, query: object, target: RunTarget, request: RunRequest) {
   const run = await remote(() => startRun(runServices(ctx), target, request));
   return ctx.prisma.jobRun.findUniqueOrThrow({ ...query, where: { id: run.id } });
+}
+
+function computeChoice(input: {
+  existingClusterId?: string | null;
+  newCluster?: NewClusterChoice | null;
+}): ComputeChoice | undefined {
+  if (input.existingClusterId && input.newCluster) {
+    throw badInput('Give existingClusterId or newCluster, not both.', 'newCluster');
+  }
+  if (input.existingClusterId) return { existingClusterId: input.existingClusterId };
+  if (input.newCluster) return { newCluster: input.newCluster };
+  return undefined;
 }
 
 async function ownedRun(ctx: Context, id: string): Promise<JobRunRow> {
@@ -111,7 +168,7 @@ builder.mutationFields((t) => ({
       return start(ctx, query, target, {
         kind: 'PIPELINE',
         layer: input.layer,
-        parameters: (input.parameters as Record<string, string>) ?? {},
+        parameters: withClaimIds((input.parameters as Record<string, string>) ?? {}, input.claimIds),
         idempotencyKey: input.idempotencyKey,
         triggeredById: triggeredBy(ctx),
       });
@@ -138,6 +195,7 @@ builder.mutationFields((t) => ({
       start(ctx, query, await resolveTarget(ctx, { mappingId: input.workspaceId.id }), {
         kind: 'NOTEBOOK',
         notebookPath: input.notebookPath,
+        compute: computeChoice(input),
         parameters: (input.parameters as Record<string, string>) ?? {},
         idempotencyKey: input.idempotencyKey,
         triggeredById: triggeredBy(ctx),
@@ -171,6 +229,7 @@ builder.mutationFields((t) => ({
         layer: run.layer ?? undefined,
         jobId: run.databricksJobId ?? undefined,
         notebookPath: run.notebookPath ?? undefined,
+        compute: (run.compute as ComputeChoice | null) ?? undefined,
         parameters: run.parameters as Record<string, string>,
         idempotencyKey: key ?? `retry:${run.id}:${run.lastSeq}`,
         triggeredById: triggeredBy(ctx),

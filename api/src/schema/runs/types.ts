@@ -1,6 +1,6 @@
 import type { RunEvent as RunEventRow } from '../../generated/prisma/client.js';
 import type { RunEventMessage } from '../../runs/pubsub.js';
-import { currentTask, etaMs, type TaskSnapshot } from '../../runs/snapshot.js';
+import { currentTask, etaMs, exitValue, type TaskSnapshot } from '../../runs/snapshot.js';
 import { builder } from '../builder.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
 import { ownedNode, ownedRow } from '../ownership.js';
@@ -32,10 +32,29 @@ export const RunTaskState = builder.objectRef<TaskSnapshot>('RunTaskState').impl
       resolve: (task) => (task.endedAt ? new Date(task.endedAt) : null),
     }),
     recordsProcessed: t.exposeInt('recordsProcessed', { nullable: true }),
+    output: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'What the notebook passed to `dbutils.notebook.exit` (parsed when it is JSON), once it succeeded.',
+      resolve: (task) => exitValue(task.output),
+    }),
+    outputTruncated: t.boolean({
+      description: 'Databricks returned only the first part of a large exit value.',
+      resolve: (task) => task.outputTruncated ?? false,
+    }),
+    errorTrace: t.string({
+      nullable: true,
+      description: 'The stack trace of a failed task.',
+      resolve: (task) => task.errorTrace ?? null,
+    }),
   }),
 });
 
 const tasksOf = (run: { tasks: unknown }) => run.tasks as TaskSnapshot[];
+
+/** The task whose exit value is the run's: the last one (in task order) that returned one. */
+const outputTask = (tasks: TaskSnapshot[]) =>
+  tasks.filter((task) => task.output !== undefined && task.output !== null).at(-1);
 
 /** A run the gateway started or adopted, following its Databricks run. */
 export const JobRun = builder.prismaNode('JobRun', {
@@ -62,10 +81,27 @@ export const JobRun = builder.prismaNode('JobRun', {
     durationMs: t.exposeInt('durationMs', { nullable: true }),
     etaMs: t.int({
       nullable: true,
-      description: 'Time left, from the typical duration of earlier runs of the same job and layer.',
-      resolve: (run) => etaMs(run.expectedDurationMs, run),
+      description:
+        "Time left: the typical duration of the gateway's earlier runs of the same job and layer or, before any, the job's task medians in the system tables.",
+      resolve: (run) => etaMs(run.expectedDurationMs, { isTerminal: run.isTerminal, requestedAt: run.createdAt }),
     }),
     recordsProcessed: t.exposeInt('recordsProcessed', { nullable: true }),
+    output: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        "The exit value (`dbutils.notebook.exit`, parsed when JSON) of the run's notebook, or of the last task that returned one.",
+      resolve: (run) => exitValue(outputTask(tasksOf(run))?.output),
+    }),
+    outputTruncated: t.boolean({
+      description: 'Databricks returned only the first part of that exit value.',
+      resolve: (run) => outputTask(tasksOf(run))?.outputTruncated ?? false,
+    }),
+    errorTrace: t.string({
+      nullable: true,
+      description: 'The stack trace of the first failed task.',
+      resolve: (run) => tasksOf(run).find((task) => task.errorTrace)?.errorTrace ?? null,
+    }),
     errorMessage: t.exposeString('errorMessage', { nullable: true }),
     parameters: t.expose('parameters', { type: 'JSON' }),
     triggeredById: t.exposeString('triggeredById', { nullable: true }),

@@ -47,7 +47,9 @@ SELECT
   (hash(workspace_id, slot, day, k) % 900000000000 + 100000000000)::VARCHAR AS run_id,
   start_time AS period_start_time,
   start_time + to_seconds(seconds) AS period_end_time,
-  CASE WHEN k = 0 AND slot % 3 = 0 THEN 'ONE_TIME' ELSE 'CRON' END AS trigger_type,
+  -- The run after a failed run of the same job that day is its retry.
+  CASE WHEN lag(r) OVER (PARTITION BY workspace_id, slot, day ORDER BY k) < 0.06 THEN 'RETRY'
+       WHEN k = 0 AND slot % 3 = 0 THEN 'ONE_TIME' ELSE 'CRON' END AS trigger_type,
   'JOB_RUN' AS run_type,
   NULL::VARCHAR AS run_name,
   ['0' || ws_index || '-' || slot || '-job-cluster'] AS compute_ids,
@@ -55,6 +57,13 @@ SELECT
   CASE WHEN r < 0.06 THEN 'RUN_EXECUTION_ERROR' WHEN r < 0.07 THEN 'CANCELED' WHEN r < 0.075 THEN 'TIMED_OUT' ELSE 'SUCCESS' END AS termination_code,
   MAP {'run_date': day::VARCHAR} AS job_parameters
 FROM timed;
+
+-- One row per task run (per hour slice in Databricks; whole task runs here), written as runs finish.
+CREATE OR REPLACE TABLE ${catalog}.lakeflow.job_task_run_timeline (
+  account_id VARCHAR, workspace_id VARCHAR, job_id VARCHAR, run_id VARCHAR, job_run_id VARCHAR, parent_run_id VARCHAR,
+  period_start_time TIMESTAMP, period_end_time TIMESTAMP, task_key VARCHAR, compute_ids VARCHAR[],
+  result_state VARCHAR, termination_code VARCHAR
+);
 `;
 
 function sqlList(values: readonly string[]): string {

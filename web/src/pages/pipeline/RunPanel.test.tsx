@@ -20,6 +20,19 @@ describe('RunPanel', () => {
     expect(screen.queryByRole('button', { name: 'Retry run' })).toBeNull();
   });
 
+  it('counts the ETA down each second while waiting for the cluster, with no new event', () => {
+    vi.useFakeTimers();
+    try {
+      render(() => <RunPanel run={bronzeRun({ state: 'PENDING' })} canControl onCancel={noop} onRetry={noop} />);
+      expect(screen.getByTestId('cluster-starting').textContent).toContain('Waiting for the cluster to start');
+      expect(screen.getByTestId('run-eta').textContent).toContain('about 45 s left');
+      vi.advanceTimersByTime(3_000);
+      expect(screen.getByTestId('run-eta').textContent).toContain('about 42 s left');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('cancels a running run', () => {
     const onCancel = vi.fn();
     render(() => <RunPanel run={bronzeRun()} canControl onCancel={onCancel} onRetry={noop} />);

@@ -1,6 +1,7 @@
 import { type Component, For, Match, Show, Switch } from 'solid-js';
 import { enumWords } from '../../components/words';
 import type { RunFieldsFragment } from '../../gql/graphql';
+import { createCountdown } from './createCountdown';
 import { layerTitle } from './pipeline-layers';
 import { formatDuration, formatRecords, OUTCOME_LABELS, runOutcome } from './run-outcome';
 
@@ -17,6 +18,8 @@ export interface RunPanelProps {
 /** One run as it happens: progress while it runs, then its result or its failure in words. */
 export const RunPanel: Component<RunPanelProps> = (props) => {
   const outcome = () => runOutcome(props.run);
+  // Ticks locally between events: none arrive while the cluster starts.
+  const timeLeft = createCountdown(() => (props.run.isTerminal ? null : props.run.etaMs));
   return (
     <section class="run-panel" data-testid="run-panel" data-outcome={outcome()} aria-live="polite">
       <header class="run-panel__header">
@@ -38,6 +41,9 @@ export const RunPanel: Component<RunPanelProps> = (props) => {
             <span>Running on Databricks… ({enumWords(props.run.state)})</span>
           </p>
           <p class="run-panel__facts muted">
+            <Show when={props.run.state === 'PENDING'}>
+              <span data-testid="cluster-starting">Waiting for the cluster to start · </span>
+            </Show>
             <Show when={props.run.currentTask} fallback={<span>Waiting for the first task</span>}>
               {(task) => (
                 <span>
@@ -45,8 +51,11 @@ export const RunPanel: Component<RunPanelProps> = (props) => {
                 </span>
               )}
             </Show>
-            <Show when={props.run.etaMs !== null}>
-              <span data-testid="run-eta"> · about {formatDuration(props.run.etaMs ?? 0)} left</span>
+            <Show when={timeLeft() !== null}>
+              <span data-testid="run-eta" data-eta-ms={timeLeft()}>
+                {' '}
+                · about {formatDuration(timeLeft() ?? 0)} left
+              </span>
             </Show>
           </p>
         </Match>

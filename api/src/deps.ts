@@ -9,6 +9,7 @@ import type { DatabricksGateway } from './databricks/reader.js';
 import type { RegistryOptions } from './databricks/registry.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
 import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
+import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
 
@@ -29,6 +30,8 @@ export interface AppDeps {
   integrationChanges: IntegrationChangeFeed;
   /** Failed sign-ins per account and per client address (Redis when REDIS_URL is set). */
   signInThrottle: SignInThrottle;
+  /** Posts the outbox of Slack and Teams notifications (started by `main.ts`; `wake()` after writing one). */
+  notifications: NotificationWorker;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -37,6 +40,7 @@ export interface AppDepsOptions extends PrismaOptions {
   watcher?: Partial<RunWatcherOptions>;
   signInThrottle?: Partial<SignInThrottleOptions>;
   viewers?: ViewerCacheOptions;
+  notifications?: Partial<NotificationWorkerOptions>;
 }
 
 /** Builds the process-wide collaborators (the api process and the tests build them the same way). */
@@ -79,11 +83,16 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       keyPrefix: config.REDIS_CHANNEL_PREFIX,
       ...options.signInThrottle,
     }),
+    notifications: new NotificationWorker(
+      { prisma, secretBox, log: options.log },
+      { intervalMs: config.NOTIFY_INTERVAL_MS, appUrl: config.APP_URL, ...options.notifications },
+    ),
   };
 }
 
-/** Stops the watcher and closes every connection (Databricks pools, Redis, Postgres). */
+/** Stops the watcher and the notification worker and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
+  await deps.notifications.stop();
   await deps.viewers.close();
   await deps.integrationChanges.close();
   await deps.runs.close();

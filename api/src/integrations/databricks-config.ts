@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The plain settings of a Databricks integration (`Integration.config`). Credentials never live here:
- * they are in `Integration.secrets`, each value sealed with `SecretBox` (see `SECRET_FIELDS`).
+ * they are in `Integration.secrets`, each value sealed with `SecretBox` (see `secret-fields.ts`).
  */
 export const databricksConfigSchema = z.object({
   /** Workspace URL, e.g. https://adb-123.4.azuredatabricks.net or the emulator's https://127.0.0.1:8443 */
@@ -23,12 +23,12 @@ export const databricksConfigSchema = z.object({
   servingEndpoints: z.object({ advisor: z.string(), summarizer: z.string() }).partial().optional(),
   /** Prefix of tenant catalogs (`<prefix>_<tenant>`). */
   catalogPrefix: z.string().optional(),
+  /** The Databricks account the workspace belongs to (account-level APIs, billing), e.g. a UUID. */
+  accountId: z.string().optional(),
+  /** The account console, e.g. https://accounts.cloud.databricks.com or https://accounts.azuredatabricks.net. */
+  accountConsoleUrl: z.string().url().optional(),
+  /** The cloud region of the workspace, e.g. us-east-1 or westeurope. */
+  region: z.string().optional(),
 });
 
 export type DatabricksConfig = z.infer<typeof databricksConfigSchema>;
-
-/** Write-only credentials of an integration; stored sealed in `Integration.secrets` under these keys. */
-export const SECRET_FIELDS = ['token', 'clientSecret'] as const;
-export type SecretField = (typeof SECRET_FIELDS)[number];
-/** `Integration.secrets`: each present key holds `SecretBox.seal(value)`. */
-export type SealedSecrets = Partial<Record<SecretField, string>>;

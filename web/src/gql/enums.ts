@@ -84,6 +84,7 @@ export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'CUSTOMER_ADMIN'
+  | 'DATABRICKS_INTERNAL'
   | 'DATA_ENGINEER'
   | 'MEMBER'
   | 'SYSTEM';
@@ -94,6 +95,11 @@ export type RunEventType =
   | 'RUN_FAILED'
   | 'RUN_PROGRESS'
   | 'RUN_STARTED';
+
+/** SYSTEM: a customer’s job; DATABRICKS_INTERNAL: the platform’s own automation (platform admins only). */
+export type ServiceTokenRole =
+  | 'DATABRICKS_INTERNAL'
+  | 'SYSTEM';
 
 /** What a service token may do; it can do nothing else. */
 export type ServiceTokenScope =

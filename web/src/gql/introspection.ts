@@ -3466,6 +3466,22 @@ export default {
         "name": "DatabricksIntegrationSettings",
         "fields": [
           {
+            "name": "accountConsoleUrl",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "accountId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "authType",
             "type": {
               "kind": "NON_NULL",
@@ -3530,6 +3546,14 @@ export default {
           },
           {
             "name": "pipelineJobId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "region",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -8124,6 +8148,29 @@ export default {
         "kind": "OBJECT",
         "name": "Subscription",
         "fields": [
+          {
+            "name": "integrationCheck",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IntegrationCheckStep",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
           {
             "name": "runEvents",
             "type": {

@@ -6,6 +6,12 @@ export type AssetType =
   | 'REPO'
   | 'VIDEO';
 
+/** Where an asset lives: a Databricks workspace on AWS or Azure, or elsewhere (docs, videos, …). */
+export type ContentPlatform =
+  | 'DATABRICKS_AWS'
+  | 'DATABRICKS_AZURE'
+  | 'EXTERNAL';
+
 export type CopPhase =
   | 'FOUNDATION'
   | 'GROWTH'

@@ -631,6 +631,17 @@ export default {
             "args": []
           },
           {
+            "name": "platform",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "skillLevel",
             "type": {
               "kind": "NON_NULL",
@@ -808,6 +819,13 @@ export default {
                 }
               },
               {
+                "name": "authorId",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "before",
                 "type": {
                   "kind": "SCALAR",
@@ -836,6 +854,13 @@ export default {
                 }
               },
               {
+                "name": "platform",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "search",
                 "type": {
                   "kind": "SCALAR",
@@ -844,6 +869,13 @@ export default {
               },
               {
                 "name": "skillLevel",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "tag",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"

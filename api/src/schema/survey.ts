@@ -41,6 +41,18 @@ export const Survey = builder.prismaNode('Survey', {
       }),
     }),
     responseCount: t.relationCount('responses'),
+    myResponse: t.prismaField({
+      type: 'SurveyResponse',
+      nullable: true,
+      description: 'The viewer’s own response with their answers; null until they answer (and for service tokens).',
+      resolve: (query, survey, _args, ctx) =>
+        ctx.viewer?.kind === 'user'
+          ? ctx.prisma.surveyResponse.findFirst({
+              ...query,
+              where: { surveyId: survey.id, respondentId: ctx.viewer.id },
+            })
+          : null,
+    }),
     nps: t.loadable({
       type: 'Float',
       nullable: true,

@@ -8324,6 +8324,15 @@ export default {
             "args": []
           },
           {
+            "name": "myResponse",
+            "type": {
+              "kind": "OBJECT",
+              "name": "SurveyResponse",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "nps",
             "type": {
               "kind": "SCALAR",

@@ -24,6 +24,8 @@ const EMULATOR_SPEED = 100;
 export interface Stack {
   /** The api's origin, which also serves the web app. */
   url: string;
+  /** The Databricks emulator the seeded integrations point at. */
+  emulator: { url: string; token: string };
   stop(): Promise<void>;
 }
 
@@ -75,7 +77,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     children.push(api);
     await waitUntilReady(api, `${url}/ready`);
-    return { url, stop };
+    return { url, emulator: { url: emulator.url, token: emulator.token }, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -106,7 +108,7 @@ async function seedDatabase(databaseUrl: string, emulator: RunningEmulator): Pro
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -202,7 +202,7 @@ describe('DATABRICKS_INTERNAL tokens (the platform’s own automation)', () => {
     const platformAdmin = await api.tokenFor((await createPlatformAdmin(api.prisma)).id);
     const issued = await api.graphql(CREATE, { input: input() }, platformAdmin);
     expect(issued.errors).toBeUndefined();
-    const { token, serviceToken } = issued.data?.createServiceToken;
+    const { token, serviceToken } = issued.data!.createServiceToken;
     expect(serviceToken.role).toBe('DATABRICKS_INTERNAL');
     expect((await api.graphql(VIEWER, {}, token)).data?.viewer).toEqual({
       kind: 'service',

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { type ConnectionScope, type Context, createContext } from './context.js';
 import type { AppDeps } from './deps.js';
+import { useGraphqlMetrics } from './observability/graphql-metrics.js';
 import { useAuditLog } from './plugins/audit-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useInputLimits } from './plugins/input-limits.js';
@@ -36,6 +37,7 @@ export function buildApp(deps: AppDeps) {
       ),
     plugins: [
       useBodyLimit(deps.config.MAX_BODY_BYTES),
+      useGraphqlMetrics(deps.metrics),
       useOperationLimits(),
       useReadinessCheck({
         endpoint: '/ready',

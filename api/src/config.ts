@@ -57,6 +57,8 @@ const configSchema = z.object({
   DATABRICKS_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
   /** Longest one SQL statement may take on the warehouse before it is cancelled. */
   SQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** When set, `GET /metrics` requires `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (scrape it on a private network). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   DATABRICKS_HOST: z.string().url().optional(),
   DATABRICKS_TOKEN: z.string().optional(),
 });

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
 import { SignInThrottle, type SignInThrottleOptions } from './auth/sign-in-throttle.js';
@@ -7,9 +8,11 @@ import type { Config } from './config.js';
 import { createDatabricksGateway } from './databricks/gateway.js';
 import type { DatabricksGateway } from './databricks/reader.js';
 import type { RegistryOptions } from './databricks/registry.js';
+import { ConnectorStats } from './databricks/stats.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
 import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
 import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
+import { createMetricsRegistry } from './observability/metrics.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
 
@@ -32,6 +35,8 @@ export interface AppDeps {
   signInThrottle: SignInThrottle;
   /** Posts the outbox of Slack and Teams notifications (started by `main.ts`; `wake()` after writing one). */
   notifications: NotificationWorker;
+  /** The Prometheus registry `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
+  metrics: Registry;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -48,10 +53,12 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set');
   const prisma = createPrisma(config.DATABASE_URL, options);
   const secretBox = new SecretBox(config.SECRETS_KEY);
+  const connectorStats = new ConnectorStats();
   // A self-signed workspace (the emulator) is trusted through NODE_EXTRA_CA_CERTS, which `npm start` sets.
   const databricksGateway = createDatabricksGateway(secretBox, {
     deadlineMs: config.DATABRICKS_CALL_TIMEOUT_MS,
     statementTimeoutMs: config.SQL_STATEMENT_TIMEOUT_MS,
+    stats: connectorStats,
     ...options.databricks,
   });
   const runs = createRunRuntime(
@@ -87,6 +94,11 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       { prisma, secretBox, log: options.log },
       { intervalMs: config.NOTIFY_INTERVAL_MS, appUrl: config.APP_URL, ...options.notifications },
     ),
+    metrics: createMetricsRegistry({
+      connector: connectorStats,
+      registry: databricksGateway.registry,
+      watcher: runs.watcher,
+    }),
   };
 }
 

@@ -2,6 +2,7 @@ import { dataPath } from './data-path.js';
 import { emulator } from './emulator.js';
 import { fuzz } from './fuzz.js';
 import { gatewayOverhead } from './gateway-overhead.js';
+import { metrics } from './metrics.js';
 import { runFanout } from './run-fanout.js';
 import type { Scenario } from './scenario.js';
 import { start } from './start.js';
@@ -14,6 +15,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [fuzz.name]: fuzz,
   [dataPath.name]: dataPath,
   [start.name]: start,
+  [metrics.name]: metrics,
 };
 
 /** Scenarios reserved for later, by name, with what they will measure (shown by `--help`); none at present. */

@@ -8,6 +8,7 @@ import { DatabricksError } from './errors.js';
 import type { ResilienceOptions } from './resilience.js';
 import { DatabricksRestClient } from './rest-client.js';
 import { DatabricksSqlClient } from './sql-client.js';
+import type { ConnectorStats } from './stats.js';
 
 /** Everything needed to talk to one workspace: its REST API and, when configured, its SQL warehouse. */
 export interface WorkspaceConnection {
@@ -25,6 +26,8 @@ export interface RegistryOptions {
   deadlineMs?: number;
   statementTimeoutMs?: number;
   resilience?: ResilienceOptions;
+  /** Counts every connection's traffic for `/metrics`. */
+  stats?: ConnectorStats;
 }
 
 /** The integration columns a connection is built from: select these wherever a connection will be needed. */
@@ -60,6 +63,14 @@ export class DatabricksRegistry {
     return connection;
   }
 
+  /** Each open connection's circuit breaker. */
+  circuitStates(): { host: string; state: DatabricksRestClient['circuitState'] }[] {
+    return [...this.connections.values()].map(({ connection }) => ({
+      host: connection.host,
+      state: connection.rest.circuitState,
+    }));
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.connections.values()].map(({ connection }) => closeConnection(connection)));
     this.connections.clear();
@@ -76,6 +87,7 @@ export class DatabricksRegistry {
           warehouseId: config.warehouseId,
           credentials,
           statementTimeoutMs: this.options.statementTimeoutMs,
+          stats: this.options.stats,
         })
       : undefined;
     return { key: integration.id, host: rest.host, rest, sql };

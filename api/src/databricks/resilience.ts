@@ -11,6 +11,7 @@ import {
   wrap,
 } from 'cockatiel';
 import { DatabricksError } from './errors.js';
+import type { ConnectorStats } from './stats.js';
 
 export interface ResilienceOptions {
   /** Attempts per call, the first included. */
@@ -39,7 +40,7 @@ export const DEFAULT_RESILIENCE: ResilienceOptions = {
  * The policy every call to one workspace runs through: bounded concurrency, then a circuit breaker,
  * then retries with exponential backoff that honour `Retry-After`. Only transient failures count.
  */
-export function createWorkspacePolicy(options: ResilienceOptions = DEFAULT_RESILIENCE) {
+export function createWorkspacePolicy(options: ResilienceOptions = DEFAULT_RESILIENCE, stats?: ConnectorStats) {
   const transient = handleWhen((error) => error instanceof DatabricksError && error.retryable);
   const breaker = circuitBreaker(transient, {
     halfOpenAfter: options.halfOpenAfterMs,
@@ -52,6 +53,10 @@ export function createWorkspacePolicy(options: ResilienceOptions = DEFAULT_RESIL
       options.maxRetryAfterMs,
     ),
   });
+  if (stats) {
+    retries.onRetry(() => stats.retries++);
+    breaker.onBreak(() => stats.circuitBreaks++);
+  }
   return { policy: wrap(bulkhead(options.maxConcurrent, options.maxQueued), retries, breaker), breaker };
 }
 

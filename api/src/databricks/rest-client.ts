@@ -1,10 +1,11 @@
 import { rootCertificates } from 'node:tls';
-import { BrokenCircuitError, BulkheadRejectedError } from 'cockatiel';
+import { BrokenCircuitError, BulkheadRejectedError, CircuitState } from 'cockatiel';
 import { type Dispatcher, Pool } from 'undici';
 import type { CredentialProvider } from './credentials.js';
 import { withDeadline } from './deadline.js';
 import { DatabricksError, errorFromResponse, timedOut, unavailable } from './errors.js';
 import { createWorkspacePolicy, DEFAULT_RESILIENCE, type ResilienceOptions } from './resilience.js';
+import { type ConnectorStats, outcomeOfStatus } from './stats.js';
 
 export interface RestClientOptions {
   /** Workspace URL, e.g. https://adb-1.2.azuredatabricks.net */
@@ -17,7 +18,16 @@ export interface RestClientOptions {
   /** Extra CA (PEM) to trust, e.g. the emulator's self-signed certificate. */
   caPem?: string;
   resilience?: ResilienceOptions;
+  /** Where attempts, retries and circuit breaks are counted for `/metrics`. */
+  stats?: ConnectorStats;
 }
+
+const CIRCUIT_STATE_NAMES = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'halfOpen',
+  [CircuitState.Isolated]: 'isolated',
+} as const;
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -47,7 +57,7 @@ export class DatabricksRestClient {
       keepAliveTimeout: 30_000,
       connect: options.caPem ? { ca: [...rootCertificates, options.caPem] } : undefined,
     });
-    this.guarded = createWorkspacePolicy(resilience);
+    this.guarded = createWorkspacePolicy(resilience, options.stats);
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? 5_000;
     this.deadlineMs = options.deadlineMs ?? 8_000;
   }
@@ -57,9 +67,8 @@ export class DatabricksRestClient {
     return this.pool;
   }
 
-  /** 'closed' | 'open' | 'halfOpen' | 'isolated' */
-  get circuitState(): string {
-    return String(this.guarded.breaker.state);
+  get circuitState(): 'closed' | 'open' | 'halfOpen' | 'isolated' {
+    return CIRCUIT_STATE_NAMES[this.guarded.breaker.state];
   }
 
   get<T>(path: string, query: Query = {}, options: CallOptions = {}): Promise<T> {
@@ -117,9 +126,11 @@ export class DatabricksRestClient {
       });
     } catch (error) {
       if (error instanceof DatabricksError) throw error;
+      this.options.stats?.restAttempt(signal.aborted ? 'timeout' : 'network');
       if (signal.aborted) throw timedOut(`Databricks did not answer within ${this.attemptTimeoutMs} ms`, error);
       throw unavailable(`Databricks unreachable: ${(error as Error).message}`, error);
     }
+    this.options.stats?.restAttempt(outcomeOfStatus(response.statusCode));
     const text = await response.body.text().catch(() => '');
     if (signal.aborted) throw timedOut(`Databricks did not finish answering within ${this.attemptTimeoutMs} ms`);
     const payload = parseJson(text);

@@ -3,6 +3,7 @@ import { bulkhead } from 'cockatiel';
 import type { CredentialProvider } from './credentials.js';
 import { unlessAborted, withDeadline } from './deadline.js';
 import { DatabricksError, unavailable } from './errors.js';
+import type { ConnectorStats } from './stats.js';
 
 export interface SqlClientOptions {
   host: string;
@@ -12,6 +13,8 @@ export interface SqlClientOptions {
   maxSessions?: number;
   /** Longest a statement may take (waiting for a session included) before it is cancelled. */
   statementTimeoutMs?: number;
+  /** Where statements are counted for `/metrics`. */
+  stats?: ConnectorStats;
 }
 
 export interface SqlCallOptions {
@@ -77,8 +80,11 @@ export class DatabricksSqlClient {
     const session = await unlessAborted(this.acquire(), signal, (late) => this.release(late, true));
     let healthy = true;
     try {
-      return await this.run<T>(session, query, signal);
+      const rows = await this.run<T>(session, query, signal);
+      this.options.stats?.sqlStatement('ok');
+      return rows;
     } catch (error) {
+      this.options.stats?.sqlStatement('failed');
       // A session whose statement hung or failed on the wire is not reused.
       healthy = !signal.aborted && !(error instanceof DatabricksError && error.kind !== 'BAD_REQUEST');
       throw error;

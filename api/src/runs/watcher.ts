@@ -45,6 +45,8 @@ export interface RunWatcherDeps {
  * State changes become numbered `RunEvent`s. One instance per integration watches, through a lease.
  */
 export class RunWatcher {
+  /** What `/metrics` reports of this instance's watching. */
+  readonly stats = { ticks: 0, failedTicks: 0, followedRuns: 0, lastTickSeconds: 0 };
   private stopped = true;
   private wake?: () => void;
   /** A poll asked for while a tick was running: the next sleep is skipped so the request is not lost. */
@@ -130,10 +132,15 @@ export class RunWatcher {
   private async run(): Promise<void> {
     while (!this.stopped) {
       this.pollRequested = false;
+      const started = performance.now();
       const followed = await this.tick().catch((error: unknown) => {
         this.deps.log.error({ err: error }, 'run watcher tick failed');
+        this.stats.failedTicks++;
         return 0;
       });
+      this.stats.ticks++;
+      this.stats.followedRuns = followed;
+      this.stats.lastTickSeconds = (performance.now() - started) / 1000;
       await this.sleep(followed > 0 ? this.options.activeIntervalMs : this.options.idleIntervalMs);
     }
   }

@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { sameSecret } from '../auth/same-secret.js';
 import type { AppDeps } from '../deps.js';
 import type { RestRoute } from '../http/rest-route.js';
 
@@ -44,10 +44,4 @@ async function handleJobNotification(request: Request, deps: AppDeps): Promise<R
   deps.log.debug({ eventType, workspaceId, runId: run.run_id }, 'Databricks job notification');
   deps.runs.requestPoll(`${eventType} ${run.run_id}`);
   return Response.json({ accepted: true }, { status: 202 });
-}
-
-/** Constant-time comparison; hashing first gives both sides the same length without leaking it. */
-function sameSecret(presented: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(presented), digest(expected));
 }

@@ -5,17 +5,30 @@ import { check, shoot } from './checks.js';
 const items = (page: Page) => page.locator('.content-item');
 const subtitles = (page: Page) => page.locator('.content-item .list__sub').allTextContents();
 
-/** Picks `value` in a filter and waits for the library to answer with a different list than `before`. */
-async function choose(page: Page, label: string, option: { label?: string; index?: number }) {
-  const before = (await page.locator('.content-item .list__title').allTextContents()).join('|');
-  await page.getByLabel(label, { exact: true }).selectOption(option);
+/** The library's argument behind each filter input. */
+const ARGUMENTS: Record<string, string> = {
+  Type: 'assetType',
+  Tag: 'tag',
+  Author: 'authorId',
+  Platform: 'platform',
+  Search: 'search',
+};
+
+/** Waits until the list on screen is the api's answer for the input's current value. */
+async function shownFor(page: Page, label: string) {
+  const value = (await page.getByLabel(label, { exact: true }).inputValue()).trim();
   await page.waitForFunction(
-    (previous) =>
-      [...document.querySelectorAll('.content-item .list__title, .panel .empty')]
-        .map((node) => node.textContent)
-        .join('|') !== previous,
-    before,
+    ([name, wanted]) => {
+      const shown = document.querySelector('[data-shown-filter]')?.getAttribute('data-shown-filter');
+      return shown ? (JSON.parse(shown)[name] ?? '') === wanted : false;
+    },
+    [ARGUMENTS[label] ?? label, value],
   );
+}
+
+async function choose(page: Page, label: string, option: { label?: string; index?: number }) {
+  await page.getByLabel(label, { exact: true }).selectOption(option);
+  await shownFor(page, label);
 }
 
 /** Expects the CoP's Content page to be open. */
@@ -53,6 +66,7 @@ export async function contentFiltersScenario(page: Page) {
 
   await page.getByLabel('Search', { exact: true }).fill('no asset is called this');
   await page.getByLabel('Search', { exact: true }).press('Enter');
+  await shownFor(page, 'Search');
   await page.getByText('No content matches these filters.').waitFor();
   check(true, 'a search without matches says so');
   await shoot(page, '05b-content-filters');

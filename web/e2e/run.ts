@@ -117,6 +117,8 @@ async function scenario(page: Page, stack: Stack) {
   await page.getByRole('navigation', { name: 'CoP sections' }).getByRole('link', { name: 'Content' }).click();
   await page.getByRole('heading', { level: 1, name: 'Content' }).waitFor();
   const assets = page.locator('.content-item');
+  // The library loads on its own, beside the filters.
+  await assets.first().waitFor();
   check((await assets.count()) > 0, `the content page lists the CoP's assets (${await assets.count()})`);
   await page.getByRole('button', { name: 'Show dashboard' }).first().click();
   const frame = page.locator('.dashboard-embed iframe');

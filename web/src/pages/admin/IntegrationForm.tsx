@@ -39,6 +39,26 @@ export const AUTH_TYPES: Record<DatabricksAuthType, string> = {
 };
 const TYPES: Record<IntegrationType, string> = { DATABRICKS: 'Databricks', SLACK: 'Slack', TEAMS: 'Microsoft Teams' };
 
+/** A labelled select over the keys of `choices`, showing their labels. */
+function ChoiceField<V extends string>(props: {
+  id: string;
+  label: string;
+  value: V;
+  choices: Record<V, string>;
+  onChange(value: V): void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value as V)}>
+        <For each={Object.entries(props.choices) as [V, string][]}>
+          {([value, label]) => <option value={value}>{label}</option>}
+        </For>
+      </select>
+    </div>
+  );
+}
+
 export interface IntegrationFormProps {
   /** Prefix of the inputs' ids, unique on the page. */
   id: string;
@@ -95,16 +115,13 @@ export const IntegrationForm: Component<IntegrationFormProps> = (props) => {
     >
       <div class="mapping-form__grid">
         <Show when={!editing()}>
-          <div class="field">
-            <label for={`${props.id}-type`}>Type</label>
-            <select
-              id={`${props.id}-type`}
-              value={fields().type}
-              onChange={(event) => set('type', event.currentTarget.value as IntegrationType)}
-            >
-              <For each={Object.entries(TYPES)}>{([value, label]) => <option value={value}>{label}</option>}</For>
-            </select>
-          </div>
+          <ChoiceField
+            id={`${props.id}-type`}
+            label="Type"
+            value={fields().type}
+            choices={TYPES}
+            onChange={(value) => set('type', value)}
+          />
         </Show>
         <TextField
           id={`${props.id}-displayName`}
@@ -116,16 +133,13 @@ export const IntegrationForm: Component<IntegrationFormProps> = (props) => {
           error={problems().displayName}
         />
         <Show when={fields().type === 'DATABRICKS'}>
-          <div class="field">
-            <label for={`${props.id}-authType`}>Authentication</label>
-            <select
-              id={`${props.id}-authType`}
-              value={fields().authType}
-              onChange={(event) => set('authType', event.currentTarget.value as DatabricksAuthType)}
-            >
-              <For each={Object.entries(AUTH_TYPES)}>{([value, label]) => <option value={value}>{label}</option>}</For>
-            </select>
-          </div>
+          <ChoiceField
+            id={`${props.id}-authType`}
+            label="Authentication"
+            value={fields().authType}
+            choices={AUTH_TYPES}
+            onChange={(value) => set('authType', value)}
+          />
         </Show>
         <For each={visibleFields(fields()).settings}>
           {(name) => (

@@ -90,9 +90,12 @@ export const ContentLibrary: Component<ContentLibraryProps> = (props) => {
     if (opening) opened(assetId);
   };
   const assets = () => library.data?.cop?.contentAssets;
+  /** The filter of the list on screen, once loaded (the browser test waits for it). */
+  const shownFilter = () => (library.fetching ? undefined : JSON.stringify(library.operation?.variables ?? {}));
 
   return (
-    <Panel title="Library" meta={assets() ? `${assets()?.totalCount} matching` : undefined}>
+    <Panel title="Library" meta={assets() ? `${assets()?.totalCount} matching` : undefined} class="content-library">
+      <div data-shown-filter={shownFilter()} hidden />
       <QueryState result={library} label="Loading content" onRetry={() => refetch({ requestPolicy: 'network-only' })}>
         <Show when={assets()}>
           {(found) => (

@@ -44,7 +44,14 @@ export const IntegrationTest: Component<IntegrationTestProps> = (props) => {
   const [check] = createSubscription(
     { query: IntegrationCheckSubscription, variables: () => ({ id: props.integrationId }), pause: () => !running() },
     (_previous, data) => {
-      setSteps((done) => [...done, data.integrationCheck]);
+      // A copy: the subscription's state merges each new result into the previous one in place. Each step once:
+      // the same result may be handed over again (e.g. when the stream completes).
+      const next = { ...data.integrationCheck };
+      setSteps((done) =>
+        done.some((step) => step.step === next.step)
+          ? done.map((step) => (step.step === next.step ? next : step))
+          : [...done, next],
+      );
       return data;
     },
   );

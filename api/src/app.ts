@@ -37,7 +37,8 @@ export function buildApp(deps: AppDeps) {
       ),
     plugins: [
       useBodyLimit(deps.config.MAX_BODY_BYTES),
-      useGraphqlMetrics(deps.metrics),
+      useGraphqlMetrics(deps.metrics.registry),
+      deps.metrics.operations.plugin(),
       useOperationLimits(),
       useReadinessCheck({
         endpoint: '/ready',

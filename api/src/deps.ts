@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
 import { SignInThrottle, type SignInThrottleOptions } from './auth/sign-in-throttle.js';
@@ -12,7 +11,8 @@ import { ConnectorStats } from './databricks/stats.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
 import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
 import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
-import { createMetricsRegistry } from './observability/metrics.js';
+import { createMetricsRegistry, type GatewayMetrics } from './observability/metrics.js';
+import { OperationMetrics } from './observability/operation-metrics.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
 
@@ -35,8 +35,8 @@ export interface AppDeps {
   signInThrottle: SignInThrottle;
   /** Posts the outbox of Slack and Teams notifications (started by `main.ts`; `wake()` after writing one). */
   notifications: NotificationWorker;
-  /** The Prometheus registry `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
-  metrics: Registry;
+  /** What `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
+  metrics: GatewayMetrics;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -94,11 +94,14 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       { prisma, secretBox, log: options.log },
       { intervalMs: config.NOTIFY_INTERVAL_MS, appUrl: config.APP_URL, ...options.notifications },
     ),
-    metrics: createMetricsRegistry({
-      connector: connectorStats,
-      registry: databricksGateway.registry,
-      watcher: runs.watcher,
-    }),
+    metrics: {
+      registry: createMetricsRegistry({
+        connector: connectorStats,
+        registry: databricksGateway.registry,
+        watcher: runs.watcher,
+      }),
+      operations: new OperationMetrics(),
+    },
   };
 }
 

@@ -58,14 +58,22 @@ describe('GET /metrics', () => {
       token,
     );
     expect(failed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await api.graphql('query Bad { noSuchField }', {}, token);
     const text = await scrape();
-    expect(
-      sample(text, 'graphql_envelop_request_time_summary_count{operationName="Viewer",operationType="query"}'),
-    ).toBe(1);
     expect(
       sample(
         text,
-        'graphql_envelop_error_result{operationName="Remove",operationType="mutation",phase="execute",code="NOT_FOUND"}',
+        'graphql_operation_errors_total{operationName="Bad",operationType="query",phase="validate",code="GRAPHQL_VALIDATION_FAILED"}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(text, 'graphql_operation_duration_seconds_total{operationName="Viewer",operationType="query"}'),
+    ).toBeGreaterThan(0);
+    expect(sample(text, 'graphql_operation_requests_total{operationName="Viewer",operationType="query"}')).toBe(1);
+    expect(
+      sample(
+        text,
+        'graphql_operation_errors_total{operationName="Remove",operationType="mutation",phase="execute",code="NOT_FOUND"}',
       ),
     ).toBe(1);
     expect(text).toContain('graphql_yoga_http_duration_bucket');
@@ -91,9 +99,7 @@ describe('GET /metrics', () => {
     for (let index = 0; index < 520; index++) await api.graphql(`query Op${index} { viewer { kind } }`, {}, token);
     const text = await scrape();
     const names = new Set(
-      [...text.matchAll(/graphql_envelop_request_time_summary_count\{operationName="([^"]+)"/g)].map(
-        (match) => match[1],
-      ),
+      [...text.matchAll(/graphql_operation_requests_total\{operationName="([^"]+)"/g)].map((match) => match[1]),
     );
     expect(names.size).toBeLessThanOrEqual(501);
     expect(names).toContain('_other');

@@ -256,6 +256,7 @@ const MUTATIONS = [
     `createIntegration(input: { customerId: $id, displayName: "Planted integration" }) ${SELECT_ID}`,
   ),
   refused('Customer', 'kpiMetric', 'syncPlatformUsage(customerId: $id) { __typename }'),
+  refused('Customer', 'customerBudget', 'setBudget(customerId: $id, monthlyUsd: 1) { id }'),
   refused(
     'Customer',
     'cop',

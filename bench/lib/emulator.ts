@@ -22,22 +22,31 @@ export async function startBenchEmulator(options: StartEmulatorOptions = {}): Pr
 
 /**
  * Waits until the emulator has generated its system tables (it listens before that, and the generation keeps
- * a core busy for a second or more): measuring while it runs would time the generation, not the calls.
+ * a core busy for a second or more, minutes for a hundred workspaces): measuring while it runs would time the
+ * generation, not the calls.
  */
-export async function untilSqlReady(emulator: RunningEmulator): Promise<void> {
+export async function untilSqlReady(emulator: RunningEmulator, timeoutMs = 600_000): Promise<void> {
   const dispatcher = new Agent({ connect: { ca: emulator.caPem } });
-  try {
-    const response = await request(`${emulator.url}/api/2.0/sql/statements`, {
-      method: 'POST',
+  const call = async (method: 'GET' | 'POST', path: string, body?: object) => {
+    const response = await request(`${emulator.url}${path}`, {
+      method,
       dispatcher,
       headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        warehouse_id: EMULATOR_WAREHOUSE_ID,
-        statement: 'SELECT COUNT(*) FROM system.billing.usage',
-        wait_timeout: '50s',
-      }),
+      body: body && JSON.stringify(body),
     });
-    const answer = (await response.body.json()) as { status?: { state?: string } };
+    return (await response.body.json()) as { statement_id?: string; status?: { state?: string } };
+  };
+  try {
+    const until = Date.now() + timeoutMs;
+    let answer = await call('POST', '/api/2.0/sql/statements', {
+      warehouse_id: EMULATOR_WAREHOUSE_ID,
+      statement: 'SELECT COUNT(*) FROM system.billing.usage',
+      wait_timeout: '50s',
+    });
+    while (['PENDING', 'RUNNING'].includes(answer.status?.state ?? '') && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      answer = await call('GET', `/api/2.0/sql/statements/${answer.statement_id}`);
+    }
     if (answer.status?.state !== 'SUCCEEDED')
       throw new Error(`The emulator's SQL is not ready: ${JSON.stringify(answer)}`);
   } finally {

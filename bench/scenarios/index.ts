@@ -6,6 +6,7 @@ import { metrics } from './metrics.js';
 import { runFanout } from './run-fanout.js';
 import type { Scenario } from './scenario.js';
 import { start } from './start.js';
+import { tenantOps } from './tenant-ops.js';
 
 /** Every runnable scenario, by name, in the order `all` runs them. */
 export const SCENARIOS: Record<string, Scenario> = {
@@ -16,6 +17,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [dataPath.name]: dataPath,
   [start.name]: start,
   [metrics.name]: metrics,
+  [tenantOps.name]: tenantOps,
 };
 
 /** Scenarios reserved for later, by name, with what they will measure (shown by `--help`); none at present. */

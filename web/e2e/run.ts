@@ -10,12 +10,14 @@ import { check, log, PASSWORD, screenshots, shoot, signIn } from './checks.js';
 import { contentFiltersScenario } from './content-filters-scenario.js';
 import { devServerCspScenario } from './dev-server-csp.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
+import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
 import { type Stack, startStack } from './stack.js';
 import { surveyAnswerScenario } from './survey-answer-scenario.js';
 import { surveySummaryScenario } from './survey-scenario.js';
 
-const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/copos_e2e';
+// A database of its own per run (dropped at the end), so runs side by side (worktrees, CI) never meet.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/copos_e2e_${process.pid}`;
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
 async function scenario(page: Page, stack: Stack) {
@@ -193,6 +195,7 @@ async function scenario(page: Page, stack: Stack) {
   );
   await shoot(page, '09-admin-integrations');
   await adminIntegrationScenario(page, stack.emulator);
+  await opsScenario(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadConfig } from '@cop-os/api/config';
 import { createPrisma } from '@cop-os/api/db/prisma';
-import { createDatabaseFrom, migratedTemplate } from '@cop-os/api/db/template';
+import { createDatabaseFrom, dropDatabase, migratedTemplate } from '@cop-os/api/db/template';
 import { type RunningEmulator, startEmulator } from '../../emulator/src/app.js';
 import { seed } from '../../prisma/seed/index.js';
 import { type Child, startChild, waitUntilReady } from '../../scripts/child-process.js';
@@ -43,6 +43,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stop = async () => {
     for (const child of children.reverse()) await child.stop(5_000);
     await emulator?.close();
+    await dropDatabase(options.databaseUrl).catch(() => {});
     rmSync(scratch, { recursive: true, force: true });
   };
   try {

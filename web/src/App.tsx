@@ -19,6 +19,7 @@ const SurveyPage = lazy(() => import('./pages/surveys/SurveyPage'));
 const AdvicePage = lazy(() => import('./pages/advisor/AdvicePage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const CopCatalogPage = lazy(() => import('./pages/catalog/CopCatalogPage'));
+const OpsPage = lazy(() => import('./pages/ops/OpsPage'));
 
 export const App: Component = () => {
   const session = createSession();
@@ -48,6 +49,7 @@ export const App: Component = () => {
                   <Route path="/cops/:id/catalog" component={CopCatalogPage} />
                   <Route path="/workspaces" component={CatalogPage} />
                   <Route path="/admin" component={AdminPage} />
+                  <Route path="/ops" component={OpsPage} />
                   <Route path="*" component={NotFoundPage} />
                 </Route>
               </Route>

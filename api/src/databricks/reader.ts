@@ -2,10 +2,13 @@ import DataLoader from 'dataloader';
 import * as catalog from './api/catalog.js';
 import * as compute from './api/compute.js';
 import * as jobs from './api/jobs.js';
+import { type CostQuery, type CostRow, queryCost } from './cost-query.js';
 import { withDeadline } from './deadline.js';
 import { DatabricksError } from './errors.js';
+import { type OpsMetrics, queryOpsMetrics } from './ops-query.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
+import type { DatabricksSqlClient } from './sql-client.js';
 import { queryDailyUsage, type UsageRow } from './usage-query.js';
 
 /** App-wide Databricks collaborators: connections per integration and the cross-request cache. */
@@ -127,6 +130,22 @@ export class DatabricksReader {
     return loader.load(key);
   }
 
+  /** DBUs and list-price cost of the connection's workspaces asked for (one statement; cached like usage). */
+  cost(conn: WorkspaceConnection, query: CostQuery): Promise<Remote<CostRow[]>> {
+    const sql = warehouseOf(conn, 'read cost');
+    return this.read(conn, `cost:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryCost(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** Job, warehouse and serving figures of the connection's workspaces asked for (one statement). */
+  opsMetrics(conn: WorkspaceConnection, query: { workspaceIds: string[]; from: string; to: string }) {
+    const sql = warehouseOf(conn, 'read operational metrics');
+    return this.read<OpsMetrics>(conn, `ops:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryOpsMetrics(sql, query, { deadline: this.deadline }),
+    );
+  }
+
   private async loadUsage(conn: WorkspaceConnection, keys: readonly UsageKey[]): Promise<Remote<UsageRow[]>[]> {
     const sql = conn.sql;
     if (!sql) {
@@ -173,4 +192,10 @@ export class DatabricksReader {
     }
     return pending;
   }
+}
+
+/** The connection's SQL warehouse; reading system tables needs one. */
+function warehouseOf(conn: WorkspaceConnection, what: string): DatabricksSqlClient {
+  if (conn.sql) return conn.sql;
+  throw new DatabricksError('BAD_REQUEST', `The integration has no SQL warehouse: set its warehouseId to ${what}.`);
 }

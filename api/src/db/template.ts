@@ -60,6 +60,13 @@ export function createDatabaseFrom(databaseUrl: string, template: string): Promi
   });
 }
 
+/** Drops the URL's database if it exists (connections to it are closed). */
+export function dropDatabase(databaseUrl: string): Promise<void> {
+  return withServer(databaseUrl, async (client, name) => {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  });
+}
+
 function copyDatabase(client: pg.Client, template: string, name: string) {
   return client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`);
 }

@@ -1,6 +1,7 @@
 import { sameSecret } from '../auth/same-secret.js';
 import type { AppDeps } from '../deps.js';
 import type { RestRoute } from '../http/rest-route.js';
+import { renderMetrics } from './metrics.js';
 
 /** `GET /metrics`, Prometheus' text format; behind a bearer token when `METRICS_TOKEN` is set. */
 export const metricsRoute: RestRoute = {
@@ -14,6 +15,8 @@ export const metricsRoute: RestRoute = {
         { status: 401, headers: { 'www-authenticate': 'Bearer' } },
       );
     }
-    return new Response(await deps.metrics.metrics(), { headers: { 'content-type': deps.metrics.contentType } });
+    return new Response(await renderMetrics(deps.metrics), {
+      headers: { 'content-type': deps.metrics.registry.contentType },
+    });
   },
 };

@@ -2,6 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { DatabricksRegistry } from '../databricks/registry.js';
 import type { ConnectorStats } from '../databricks/stats.js';
 import type { RunWatcher } from '../runs/watcher.js';
+import type { OperationMetrics } from './operation-metrics.js';
 
 /** What the process-wide figures are read from when Prometheus scrapes. */
 export interface MetricSources {
@@ -12,7 +13,7 @@ export interface MetricSources {
 
 /**
  * The api's Prometheus registry: Node's process figures, the Databricks connector's traffic and breakers, and
- * the run watcher. GraphQL operations are added by `useGraphqlMetrics`. A registry per app (not prom-client's
+ * the run watcher. GraphQL operations are added by `useGraphqlMetrics` (histograms) and `OperationMetrics`. A registry per app (not prom-client's
  * global one), so several apps in one process (tests) never share figures. Everything here is read at scrape
  * time from numbers the components keep anyway: recording costs the hot path nothing.
  */
@@ -99,4 +100,14 @@ function scraped(registry: Registry, kind: typeof Counter | typeof Gauge, { name
       for (const [key, value] of read()) label ? this.inc({ [label]: key }, value) : this.inc(value);
     },
   });
+}
+
+/** Everything `/metrics` serves: the registry and the per-operation figures rendered next to it. */
+export interface GatewayMetrics {
+  registry: Registry;
+  operations: OperationMetrics;
+}
+
+export async function renderMetrics(metrics: GatewayMetrics): Promise<string> {
+  return (await metrics.registry.metrics()) + metrics.operations.render();
 }

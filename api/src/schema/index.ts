@@ -21,6 +21,7 @@ import './runs/index.js';
 import './ai.js';
 import './integration-check.js';
 import './usage-sync.js';
+import './ops.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

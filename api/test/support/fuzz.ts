@@ -293,7 +293,12 @@ async function firstEvent(stream: ReadableStream<Uint8Array>, controller: AbortC
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let text = '';
-  const timer = setTimeout(() => controller.abort(), windowMs);
+  // In process (yoga's fetch) aborting the request does not end its body: cancelling the reader does, as a
+  // closing socket does over HTTP.
+  const timer = setTimeout(() => {
+    controller.abort();
+    void reader.cancel().catch(() => {});
+  }, windowMs);
   try {
     while (!/^data:.*\n\n/ms.test(text)) {
       const { done, value } = await reader.read();
@@ -305,6 +310,7 @@ async function firstEvent(stream: ReadableStream<Uint8Array>, controller: AbortC
   } finally {
     clearTimeout(timer);
     controller.abort();
+    void reader.cancel().catch(() => {});
   }
   return text;
 }

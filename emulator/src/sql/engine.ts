@@ -24,6 +24,7 @@ const dialectMacros = [
   'CREATE OR REPLACE TEMP MACRO dbx_date_add(d, n) AS CAST(d AS DATE) + CAST(n AS INTEGER)',
   'CREATE OR REPLACE TEMP MACRO nvl(a, b) AS coalesce(a, b)',
   'CREATE OR REPLACE TEMP MACRO to_date(s) AS CAST(s AS DATE)',
+  'CREATE OR REPLACE TEMP MACRO unix_millis(ts) AS epoch_ms(CAST(ts AS TIMESTAMP))',
 ];
 
 export async function createSqlEngine(opts: {

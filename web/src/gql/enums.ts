@@ -18,6 +18,13 @@ export type CopPhase =
   | 'OPTIMIZATION'
   | 'SCALE';
 
+/** How `Customer.cost` groups DBUs and cost. */
+export type CostDimension =
+  | 'DAY'
+  | 'PRODUCT'
+  | 'SKU'
+  | 'WORKSPACE';
+
 /** PAT: personal access token; OAUTH_M2M: Databricks service principal; AZURE_SP: Azure AD service principal. */
 export type DatabricksAuthType =
   | 'AZURE_SP'

@@ -55,6 +55,9 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
             Catalog
           </A>
           <Show when={isAdmin()}>
+            <A href="/ops" activeClass="is-active">
+              Operations
+            </A>
             <A href="/admin" activeClass="is-active">
               Admin
             </A>

@@ -1,9 +1,10 @@
+import { Repeater } from '@repeaterjs/repeater';
 import { ownedByViewer, requireViewer } from '../../auth/tenancy.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../errors.js';
 import type { JobRun as JobRunRow } from '../../generated/prisma/client.js';
 import { TERMINAL_EVENTS } from '../../runs/events.js';
-import type { RunChangedMessage, RunEventMessage } from '../../runs/pubsub.js';
+import type { RunChangedMessage, RunEventMessage, RunStreamResync } from '../../runs/pubsub.js';
 import { builder } from '../builder.js';
 import { Cop } from '../cop.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
@@ -26,17 +27,35 @@ const RunStreamItemRef = builder.objectRef<RunStreamItem>('RunStreamItem').imple
 builder.subscriptionType({});
 
 /**
+ * `stream`'s items, ended as soon as the client goes away. An async generator waiting in `for await` on a quiet
+ * pub/sub subscription cannot be returned until an event arrives (its `return()` queues behind the pending
+ * `next()`), so the stream — and the subscription — would outlive the client; ending `source` first lets it finish.
+ */
+function endingWithClient<T>(source: AsyncIterator<unknown>, stream: AsyncIterable<T>): AsyncIterable<T> {
+  return new Repeater<T>(async (push, stop) => {
+    void stop.then(() => source.return?.());
+    for await (const item of stream) await push(item);
+    stop();
+  });
+}
+
+/**
  * Subscribes before reading, so nothing published in between is missed; replays stored events after
  * `afterSeq` (a reconnect); drops duplicates and fills gaps from the database by sequence number;
  * completes after the terminal event.
  */
-async function* streamRun(
+function streamRun(ctx: Context, runId: string, afterSeq: number | null | undefined): AsyncIterable<RunStreamItem> {
+  requireViewer(ctx.viewer);
+  const live = ctx.runs.pubsub.subscribe('run:event', runId);
+  return endingWithClient(live, runItems(ctx, runId, afterSeq, live));
+}
+
+async function* runItems(
   ctx: Context,
   runId: string,
   afterSeq: number | null | undefined,
+  live: AsyncIterableIterator<RunEventMessage | RunStreamResync>,
 ): AsyncGenerator<RunStreamItem> {
-  requireViewer(ctx.viewer);
-  const live = ctx.runs.pubsub.subscribe('run:event', runId);
   try {
     const run = await findOwned(ctx, 'jobRun', runId, {});
     yield { snapshot: run, event: null };
@@ -77,7 +96,7 @@ async function* streamRun(
       if (TERMINAL_EVENTS.has(event.type)) return;
     }
   } finally {
-    await live.return();
+    await live.return?.();
   }
 }
 
@@ -114,15 +133,21 @@ builder.subscriptionFields((t) => ({
       copId: t.arg.globalID({ for: Cop, required: false }),
       workspaceId: t.arg.globalID({ for: DatabricksWorkspace, required: false }),
     },
-    subscribe: async function* (_root, { copId, workspaceId }, ctx) {
+    subscribe: (_root, { copId, workspaceId }, ctx) => {
       const scope = copId ? `cop:${copId.id}` : workspaceId ? `workspace:${workspaceId.id}` : null;
       if (!scope) throw badInput('Give a copId or a workspaceId.', 'copId');
       // The tenant filter, applied in memory to the run every subscriber shares.
       const { customerId } = ownedByViewer(ctx.viewer);
-      for await (const change of ctx.runs.pubsub.subscribe('runs:changed', scope)) {
-        const run = await changedRun(ctx, change);
-        if (run && (customerId === undefined || run.customerId === customerId)) yield run;
-      }
+      const changes = ctx.runs.pubsub.subscribe('runs:changed', scope);
+      return endingWithClient(
+        changes,
+        (async function* () {
+          for await (const change of changes) {
+            const run = await changedRun(ctx, change);
+            if (run && (customerId === undefined || run.customerId === customerId)) yield run;
+          }
+        })(),
+      );
     },
     resolve: (run) => run,
   }),

@@ -2,6 +2,7 @@ import { auditSql, queryHistorySql } from './activity.js';
 import { billingUsageSql } from './billing.js';
 import { generationSetup } from './generation.js';
 import { lakeflowSql } from './lakeflow.js';
+import { listPricesSql } from './list-prices.js';
 import { servingSql } from './serving.js';
 
 /** Every statement that creates Databricks' system tables inside `catalog`, in order. */
@@ -9,6 +10,7 @@ export function systemTablesScript(catalog: string, opts: { seed: number; days: 
   return [
     ...generationSetup(opts.seed, opts.days, opts.workspaceIds),
     billingUsageSql(catalog),
+    listPricesSql(catalog),
     auditSql(catalog),
     queryHistorySql(catalog),
     lakeflowSql(catalog),

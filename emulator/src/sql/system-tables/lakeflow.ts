@@ -47,7 +47,9 @@ SELECT
   (hash(workspace_id, slot, day, k) % 900000000000 + 100000000000)::VARCHAR AS run_id,
   start_time AS period_start_time,
   start_time + to_seconds(seconds) AS period_end_time,
-  CASE WHEN k = 0 AND slot % 3 = 0 THEN 'ONE_TIME' ELSE 'CRON' END AS trigger_type,
+  -- The run after a failed run of the same job that day is its retry.
+  CASE WHEN lag(r) OVER (PARTITION BY workspace_id, slot, day ORDER BY k) < 0.06 THEN 'RETRY'
+       WHEN k = 0 AND slot % 3 = 0 THEN 'ONE_TIME' ELSE 'CRON' END AS trigger_type,
   'JOB_RUN' AS run_type,
   NULL::VARCHAR AS run_name,
   ['0' || ws_index || '-' || slot || '-job-cluster'] AS compute_ids,

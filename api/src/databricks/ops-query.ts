@@ -1,0 +1,96 @@
+import type { DatabricksSqlClient, SqlCallOptions } from './sql-client.js';
+import { namedInList } from './sql-in-list.js';
+
+export interface OpsMetrics {
+  jobs: {
+    runs: number;
+    successRate: number | null;
+    retries: number;
+    durationP50Seconds: number | null;
+    durationP95Seconds: number | null;
+    durationP99Seconds: number | null;
+  };
+  sqlWarehouse: { queries: number; latencyP50Ms: number | null; latencyP95Ms: number | null };
+  serving: { requests: number; errorRate: number | null };
+}
+
+/** The figures of a tenant without workspaces: nothing ran. */
+export const NO_OPS: OpsMetrics = {
+  jobs: {
+    runs: 0,
+    successRate: null,
+    retries: 0,
+    durationP50Seconds: null,
+    durationP95Seconds: null,
+    durationP99Seconds: null,
+  },
+  sqlWarehouse: { queries: 0, latencyP50Ms: null, latencyP95Ms: null },
+  serving: { requests: 0, errorRate: null },
+};
+
+type Section = 'jobs' | 'sql' | 'serving';
+interface SectionRow {
+  section: Section;
+  total: number | null;
+  rate: number | null;
+  extra: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+/**
+ * A tenant's operational figures from the system tables in ONE statement (one row per section): job runs,
+ * their success rate, retries and duration percentiles from `system.lakeflow.job_run_timeline`; warehouse
+ * queries and latency from `system.query.history`; serving requests and their error rate from
+ * `system.serving.endpoint_usage` (which records no latency).
+ */
+export async function queryOpsMetrics(
+  sql: DatabricksSqlClient,
+  { workspaceIds, from, to }: { workspaceIds: string[]; from: string; to: string },
+  options: SqlCallOptions = {},
+): Promise<OpsMetrics> {
+  if (workspaceIds.length === 0) return NO_OPS;
+  const workspaces = namedInList('ws', workspaceIds);
+  const scoped = (time: string) =>
+    `workspace_id IN ${workspaces.sql} AND CAST(${time} AS DATE) BETWEEN CAST(:from_date AS DATE) AND CAST(:to_date AS DATE)`;
+  const percentiles = (value: string) =>
+    Object.entries({ p50: 0.5, p95: 0.95, p99: 0.99 })
+      .map(([name, p]) => `CAST(percentile_cont(${p}) WITHIN GROUP (ORDER BY ${value}) AS DOUBLE) AS ${name}`)
+      .join(', ');
+  const statement = `
+    SELECT 'jobs' AS section, CAST(COUNT(*) AS DOUBLE) AS total,
+           CAST(AVG(CASE WHEN result_state = 'SUCCEEDED' THEN 1.0 ELSE 0.0 END) AS DOUBLE) AS rate,
+           CAST(SUM(CASE WHEN trigger_type = 'RETRY' THEN 1 ELSE 0 END) AS DOUBLE) AS extra,
+           ${percentiles('(unix_millis(period_end_time) - unix_millis(period_start_time)) / 1000.0')}
+      FROM system.lakeflow.job_run_timeline WHERE ${scoped('period_start_time')}
+    UNION ALL
+    SELECT 'sql', CAST(COUNT(*) AS DOUBLE), NULL, NULL, ${percentiles('total_duration_ms')}
+      FROM system.query.history WHERE ${scoped('start_time')}
+    UNION ALL
+    SELECT 'serving', CAST(COUNT(*) AS DOUBLE),
+           CAST(AVG(CASE WHEN status_code >= 400 THEN 1.0 ELSE 0.0 END) AS DOUBLE), NULL, NULL, NULL, NULL
+      FROM system.serving.endpoint_usage WHERE ${scoped('request_time')}`;
+  const { rows } = await sql.query<SectionRow>(
+    { sql: statement, params: { ...workspaces.params, from_date: from, to_date: to } },
+    options,
+  );
+  const section = (name: Section) => rows.find((row) => row.section === name);
+  const jobs = section('jobs');
+  const queries = section('sql');
+  const serving = section('serving');
+  const count = (row?: SectionRow) => Number(row?.total ?? 0);
+  const maybe = (value: number | null | undefined) => (value === null || value === undefined ? null : Number(value));
+  return {
+    jobs: {
+      runs: count(jobs),
+      successRate: maybe(jobs?.rate),
+      retries: Number(jobs?.extra ?? 0),
+      durationP50Seconds: maybe(jobs?.p50),
+      durationP95Seconds: maybe(jobs?.p95),
+      durationP99Seconds: maybe(jobs?.p99),
+    },
+    sqlWarehouse: { queries: count(queries), latencyP50Ms: maybe(queries?.p50), latencyP95Ms: maybe(queries?.p95) },
+    serving: { requests: count(serving), errorRate: maybe(serving?.rate) },
+  };
+}

@@ -41,6 +41,11 @@ const configSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   USAGE_SYNC_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(3),
+  /** Slack/Teams notifications: how often the outbox is looked at (ms), and the hour (UTC) of the daily event scan. */
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
+  EVENT_REMINDER_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
+  /** Where users open the web app; links in notifications point there. */
+  APP_URL: z.string().url().default('http://127.0.0.1:5173'),
   /** The web app's production build, served at `/` (nothing is served when the folder does not exist). */
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   /**

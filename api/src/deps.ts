@@ -12,6 +12,7 @@ import { LocalDatasets } from './datasets/local-engine.js';
 import { datasetSyncHandler } from './datasets/sync-handler.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
 import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
+import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
 import { createMetricsRegistry, type GatewayMetrics } from './observability/metrics.js';
 import { OperationMetrics } from './observability/operation-metrics.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   datasets: LocalDatasets;
   /** Converges owned resources (datasets, …) with Databricks; `start()` it where the process should sync. */
   sync: SyncReconciler;
+  /** Posts the outbox of Slack and Teams notifications (started by `main.ts`; `wake()` after writing one). */
+  notifications: NotificationWorker;
   /** What `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
   metrics: GatewayMetrics;
 }
@@ -50,6 +53,7 @@ export interface AppDepsOptions extends PrismaOptions {
   signInThrottle?: Partial<SignInThrottleOptions>;
   viewers?: ViewerCacheOptions;
   sync?: Partial<ReconcilerOptions>;
+  notifications?: Partial<NotificationWorkerOptions>;
 }
 
 /** Builds the process-wide collaborators (the api process and the tests build them the same way). */
@@ -120,6 +124,10 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     }),
     datasets,
     sync,
+    notifications: new NotificationWorker(
+      { prisma, secretBox, log: options.log },
+      { intervalMs: config.NOTIFY_INTERVAL_MS, appUrl: config.APP_URL, ...options.notifications },
+    ),
     metrics: {
       registry: createMetricsRegistry({
         connector: connectorStats,
@@ -131,9 +139,10 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
   };
 }
 
-/** Stops the watcher and closes every connection (Databricks pools, Redis, Postgres). */
+/** Stops the watcher and the notification worker and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
   await deps.sync.stop();
+  await deps.notifications.stop();
   await deps.viewers.close();
   await deps.integrationChanges.close();
   await deps.runs.close();

@@ -4,6 +4,7 @@ import { type Config, loadConfig } from './config.js';
 import { closeAppDeps, createAppDeps } from './deps.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
+import { startEventReminders } from './notifications/reminders.js';
 import { startUsageSyncSchedule } from './usage-sync/scheduler.js';
 
 /** How long in-flight requests (and open SSE streams) get to finish before their connections are cut. */
@@ -41,6 +42,11 @@ const usageSync = startUsageSyncSchedule(
   { prisma: deps.prisma, registry: deps.databricksGateway.registry, log },
   { enabled: config.USAGE_SYNC_ENABLED, hourUtc: config.USAGE_SYNC_HOUR_UTC },
 );
+deps.notifications.start();
+const eventReminders = startEventReminders(
+  { prisma: deps.prisma, log, onWritten: () => deps.notifications.wake() },
+  config.EVENT_REMINDER_HOUR_UTC,
+);
 log.info({ url: server.url, graphql: `${server.url}${app.graphqlEndpoint}` }, 'CoP OS api listening');
 
 let stopping = false;
@@ -52,6 +58,7 @@ async function shutdown(signal: NodeJS.Signals) {
   const cut = setTimeout(() => server.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
   try {
     usageSync.stop();
+    eventReminders.stop();
     await server.close();
     await closeAppDeps(deps);
     log.info('Stopped');

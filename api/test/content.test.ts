@@ -173,6 +173,41 @@ describe('Cop.contentAssets', () => {
     expect(byType.data?.cop.contentAssets).toEqual({ totalCount: 1, nodes: [{ title: 'Jobs notebook' }] });
   });
 
+  it('filters by tag, author and platform (AWS, Azure or elsewhere), each combinable with a search', async () => {
+    const cop = await api.prisma.cop.create({
+      data: { customerId: tenant.customer.id, name: `Filters ${Date.now()}`, startDate: new Date('2026-01-01') },
+    });
+    const copId = encodeGlobalID('Cop', cop.id);
+    const asset = (title: string, url: string, createdById: string, tags: string[]) =>
+      api.prisma.contentAsset.create({ data: { copId: cop.id, title, url, assetType: 'DOC', createdById, tags } });
+    await asset('AWS dashboard', DASHBOARD_URL, tenant.users.ANALYST.id, ['sql', 'finops']);
+    await asset('Azure notebook', 'https://adb-1.2.azuredatabricks.net/#notebook/1', tenant.users.DATA_ENGINEER.id, [
+      'sql',
+    ]);
+    await asset('Vendor guide', 'https://docs.example.com/lakehouse', tenant.users.ANALYST.id, ['finops']);
+    const filtered = `query($id: ID!, $tag: String, $authorId: ID, $platform: ContentPlatform, $search: String) {
+      cop(id: $id) { contentAssets(tag: $tag, authorId: $authorId, platform: $platform, search: $search) {
+        nodes { title platform }
+      } }
+    }`;
+    const titlesFor = async (filter: Record<string, string>) =>
+      titles(await api.graphql(filtered, { id: copId, ...filter }, memberToken)).sort();
+    expect(await titlesFor({ tag: 'FinOps' })).toEqual(['AWS dashboard', 'Vendor guide']);
+    expect(await titlesFor({ authorId: encodeGlobalID('User', tenant.users.DATA_ENGINEER.id) })).toEqual([
+      'Azure notebook',
+    ]);
+    expect(await titlesFor({ platform: 'DATABRICKS_AWS' })).toEqual(['AWS dashboard']);
+    expect(await titlesFor({ platform: 'DATABRICKS_AZURE' })).toEqual(['Azure notebook']);
+    expect(await titlesFor({ platform: 'EXTERNAL' })).toEqual(['Vendor guide']);
+    expect(await titlesFor({ tag: 'sql', search: 'notebook' })).toEqual(['Azure notebook']);
+    const platforms = await api.graphql(filtered, { id: copId }, memberToken);
+    expect(platforms.data?.cop.contentAssets.nodes.map((n: { platform: string }) => n.platform).sort()).toEqual([
+      'DATABRICKS_AWS',
+      'DATABRICKS_AZURE',
+      'EXTERNAL',
+    ]);
+  });
+
   it('loads assets with their authors in a constant number of SQL statements', async () => {
     const cop = await api.prisma.cop.create({
       data: { customerId: tenant.customer.id, name: `Statements CoP ${crypto.randomUUID()}`, startDate: new Date() },

@@ -118,12 +118,15 @@ describe('testIntegration', () => {
     expect(unknownWarehouse.ok).toBe(false);
   });
 
-  it('refuses to test a non-Databricks integration with BAD_USER_INPUT', async () => {
+  it('reports a Slack integration without a webhook URL as a failed webhook step (notifications.test.ts sends one)', async () => {
     const slack = await api.prisma.integration.create({
       data: { customerId: tenant.customer.id, type: 'SLACK', displayName: 'Slack', config: {} },
     });
     const result = await api.graphql(testIntegration, { id: encodeGlobalID('Integration', slack.id) }, admin);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
+    expect(result.data?.testIntegration).toMatchObject({
+      ok: false,
+      steps: [{ step: 'webhook', ok: false, message: 'No incoming-webhook URL is set.' }],
+    });
   });
 
   it('is for admins of the integration’s own customer only', async () => {

@@ -60,7 +60,7 @@ describe('sealed secrets', () => {
     expect(next.token).not.toBe(start.token);
     expect(box.open(next.token ?? '')).toBe('second');
     expect(next.clientSecret).toBeUndefined();
-    expect(secretStates(next)).toEqual([
+    expect(secretStates(next, 'DATABRICKS')).toEqual([
       { name: 'token', isSet: true, updatedAt: later },
       { name: 'clientSecret', isSet: false, updatedAt: null },
     ]);
@@ -68,7 +68,7 @@ describe('sealed secrets', () => {
   });
 
   it('reads a row written without write times (e.g. by the seed) as set, since an unknown time', () => {
-    expect(secretStates({ token: box.seal('seeded'), unrelated: 1 })).toEqual([
+    expect(secretStates({ token: box.seal('seeded'), unrelated: 1 }, 'DATABRICKS')).toEqual([
       { name: 'token', isSet: true, updatedAt: null },
       { name: 'clientSecret', isSet: false, updatedAt: null },
     ]);

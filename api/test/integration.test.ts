@@ -14,6 +14,7 @@ const INTEGRATION_FIELDS = `
   id type displayName isActive createdAt updatedAt customer { id }
   databricks {
     host authType clientId azureTenantId azureAuthority warehouseId pipelineJobId catalogPrefix
+    accountId accountConsoleUrl region
     notebookPaths { bronze silver gold } servingEndpoints { advisor summarizer }
   }
   secrets { name isSet updatedAt }
@@ -171,15 +172,26 @@ describe('createIntegration', () => {
     expect(result.errors?.[0]?.message).toBe('PAT authentication needs a personal access token (secrets.token).');
   });
 
-  it('refuses Databricks settings on a Slack integration, and stores one without them', async () => {
-    const refused = await api.graphql(CREATE, { input: { ...patInput('t'), type: 'SLACK' } }, adminToken);
+  it('refuses Databricks settings on a Slack integration, and stores one with only its webhook URL', async () => {
+    const webhookUrl = 'https://hooks.slack.com/services/T000/B000/do-not-leak';
+    const refused = await api.graphql(
+      CREATE,
+      { input: { ...patInput('t'), type: 'SLACK', secrets: { webhookUrl } } },
+      adminToken,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const slack = await api.graphql(
       CREATE,
-      { input: { customerId: tenant.ids.customer, type: 'SLACK', displayName: 'CoP channel' } },
+      {
+        input: { customerId: tenant.ids.customer, type: 'SLACK', displayName: 'CoP channel', secrets: { webhookUrl } },
+      },
       adminToken,
     );
     expect(slack.data?.createIntegration).toMatchObject({ type: 'SLACK', databricks: null });
+    expect(slack.data?.createIntegration.secrets).toEqual([
+      { name: 'webhookUrl', isSet: true, updatedAt: expect.any(String) },
+    ]);
+    expect(JSON.stringify(slack)).not.toContain(webhookUrl);
   });
 });
 
@@ -369,5 +381,40 @@ describe('who may see and change integrations', () => {
     expect(node.data?.node).toMatchObject({ id: integration.id });
     const update = await api.graphql(UPDATE, { id: integration.id, input: { isActive: false } }, platformToken);
     expect(update.data?.updateIntegration.isActive).toBe(false);
+  });
+});
+
+describe('account settings', () => {
+  it('stores the account id, account console and region, and clears them with null', async () => {
+    const { integration } = await createPat();
+    const settings = {
+      accountId: '7f1d2c3b-0000-4000-8000-00000000abcd',
+      accountConsoleUrl: 'https://accounts.azuredatabricks.net/',
+      region: 'westeurope',
+    };
+    const set = await api.graphql(UPDATE, { id: integration.id, input: { databricks: settings } }, adminToken);
+    expect(set.errors).toBeUndefined();
+    expect(set.data?.updateIntegration.databricks).toMatchObject({
+      ...settings,
+      accountConsoleUrl: 'https://accounts.azuredatabricks.net',
+    });
+    const cleared = await api.graphql(
+      UPDATE,
+      { id: integration.id, input: { databricks: { region: null } } },
+      adminToken,
+    );
+    expect(cleared.data?.updateIntegration.databricks).toMatchObject({ accountId: settings.accountId, region: null });
+  });
+
+  it('refuses a plain-http account console and a region that is not one', async () => {
+    const { integration } = await createPat();
+    for (const databricks of [
+      { accountConsoleUrl: 'http://accounts.cloud.databricks.com' },
+      { region: 'West Europe' },
+    ]) {
+      const result = await api.graphql(UPDATE, { id: integration.id, input: { databricks } }, adminToken);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await storedRow(integration.id)).config).not.toHaveProperty('region');
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashServiceToken } from '../src/auth/service-tokens.js';
-import { createTenant } from './support/fixtures.js';
+import { createPlatformAdmin, createTenant } from './support/fixtures.js';
 import { createTestApi } from './support/test-api.js';
 
 const api = createTestApi();
@@ -181,5 +181,59 @@ describe('scopes', () => {
       }),
     });
     expect(rest.status).toBe(403);
+  });
+});
+
+describe('DATABRICKS_INTERNAL tokens (the platform’s own automation)', () => {
+  const input = () => ({
+    customerId: tenant.ids.customer,
+    name: 'Platform usage collector',
+    role: 'DATABRICKS_INTERNAL',
+  });
+
+  it('are issued by platform admins only', async () => {
+    const before = await tokenCount();
+    const refused = await api.graphql(CREATE, { input: input() }, adminToken);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await tokenCount()).toBe(before);
+  });
+
+  it('ingest usage and do nothing else', async () => {
+    const platformAdmin = await api.tokenFor((await createPlatformAdmin(api.prisma)).id);
+    const issued = await api.graphql(CREATE, { input: input() }, platformAdmin);
+    expect(issued.errors).toBeUndefined();
+    const { token, serviceToken } = issued.data!.createServiceToken;
+    expect(serviceToken.role).toBe('DATABRICKS_INTERNAL');
+    expect((await api.graphql(VIEWER, {}, token)).data?.viewer).toEqual({
+      kind: 'service',
+      role: 'DATABRICKS_INTERNAL',
+      customerId: tenant.ids.customer,
+    });
+    const ingest = await api.graphql(
+      `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { processed } }`,
+      {
+        input: {
+          customerId: tenant.ids.customer,
+          copId: tenant.ids.cop,
+          metricDate: '2026-02-02',
+          metrics: [{ name: 'DBU', value: 4 }],
+        },
+      },
+      token,
+    );
+    expect(ingest.data?.ingestUsage.processed).toBe(1);
+    const elsewhere = await api.graphql(
+      `mutation($input: IngestUsageInput!) { ingestUsage(input: $input) { processed } }`,
+      { input: { customerId: other.ids.customer, metricDate: '2026-02-02', metrics: [{ name: 'DBU', value: 4 }] } },
+      token,
+    );
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    for (const call of [
+      '{ cops { nodes { name } } }',
+      `mutation { createServiceToken(input: { customerId: "${tenant.ids.customer}", name: "escalate" }) { token } }`,
+    ]) {
+      const result = await api.graphql(call, {}, token);
+      expect(result.errors?.[0]?.extensions?.code, call).toBe('FORBIDDEN');
+    }
   });
 });

@@ -174,6 +174,26 @@ describe('submitSurveyResponse', () => {
     ]);
   });
 
+  it('gives each person their own response as myResponse: null before answering, their answers after', async () => {
+    const survey = await newSurvey();
+    const [first, second] = await addMembers(2);
+    const mine = `query($id: ID!) { survey(id: $id) { responseCount myResponse { respondent { id } answers { numberValue question { type } } } } }`;
+    expect((await api.graphql(mine, { id: survey.id }, first!.token)).data?.survey.myResponse).toBeNull();
+    const input = { surveyId: survey.id, answers: [{ questionId: questionOf(survey, 'NPS'), numberValue: 10 }] };
+    expect((await api.graphql(submit, { input }, first!.token)).errors).toBeUndefined();
+    const answered = await api.graphql(mine, { id: survey.id }, first!.token);
+    expect(answered.data?.survey).toEqual({
+      responseCount: 1,
+      myResponse: {
+        respondent: { id: encodeGlobalID('User', first!.user.id) },
+        answers: [{ numberValue: 10, question: { type: 'NPS' } }],
+      },
+    });
+    // Somebody else's answer is not theirs, even for an editor who reads every response.
+    expect((await api.graphql(mine, { id: survey.id }, second!.token)).data?.survey.myResponse).toBeNull();
+    expect((await api.graphql(mine, { id: survey.id }, editorToken)).data?.survey.myResponse).toBeNull();
+  });
+
   it('refuses a second response from the same person with CONFLICT', async () => {
     const survey = await newSurvey();
     const input = { surveyId: survey.id, answers: [{ questionId: questionOf(survey, 'NPS'), numberValue: 7 }] };

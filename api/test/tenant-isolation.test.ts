@@ -398,3 +398,29 @@ describe("mutations on the other tenant's ids", () => {
     },
   );
 });
+
+describe("a CoP lead's mutations on the other tenant's CoP", () => {
+  const LEAD_MUTATIONS = MUTATIONS.filter((m) => ['createEvent', 'recognizeChampion'].includes(m.name));
+
+  it.each(LEAD_MUTATIONS)('$name fails with NOT_FOUND and changes nothing', async ({ model, type, call }) => {
+    const leadUser = await api.prisma.user.create({
+      data: {
+        email: `lead-${randomUUID()}@example.test`,
+        name: 'Lead',
+        passwordHash: 'unused',
+        role: 'MEMBER',
+        customerId: mine.customer.id,
+      },
+    });
+    await api.prisma.membership.create({ data: { copId: mine.cop.id, userId: leadUser.id, role: 'LEAD' } });
+    const delegate = (api.prisma as unknown as Record<string, { count(): Promise<number> }>)[model]!;
+    const before = await delegate.count();
+    const result = await api.graphql(
+      `mutation(${declaration(call, type)}) { ${call} }`,
+      variablesFor(call, type),
+      await api.tokenFor(leadUser.id),
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await delegate.count()).toBe(before);
+  });
+});

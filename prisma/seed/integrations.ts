@@ -1,7 +1,8 @@
 import type { SecretBox } from '@cop-os/api/auth/secret-box';
 import { generateServiceToken } from '@cop-os/api/auth/service-tokens';
 import type { PrismaClient } from '@cop-os/api/db/prisma';
-import { databricksConfigSchema, type SealedSecrets } from '@cop-os/api/integrations/databricks-config';
+import { databricksConfigSchema } from '@cop-os/api/integrations/databricks-config';
+import type { SealedSecrets } from '@cop-os/api/integrations/secret-fields';
 import { missing } from './rows.js';
 import type { SeededCop, SeededCustomer } from './tenants.js';
 

@@ -5,20 +5,25 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { adminIntegrationScenario } from './admin-integration-scenario.js';
 import { check, log, PASSWORD, screenshots, shoot, signIn } from './checks.js';
+import { contentFiltersScenario } from './content-filters-scenario.js';
 import { crmScenario } from './crm-scenario.js';
 import { datasetsScenario } from './datasets-scenario.js';
+import { devServerCspScenario } from './dev-server-csp.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
 import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
-import { startStack } from './stack.js';
+import { type Stack, startStack } from './stack.js';
+import { surveyAnswerScenario } from './survey-answer-scenario.js';
 import { surveySummaryScenario } from './survey-scenario.js';
 
 // A database of its own per run (dropped at the end), so runs side by side (worktrees, CI) never meet.
 const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/copos_e2e_${process.pid}`;
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
-async function scenario(page: Page, webUrl: string) {
+async function scenario(page: Page, stack: Stack) {
+  const webUrl = stack.url;
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -116,6 +121,8 @@ async function scenario(page: Page, webUrl: string) {
   await page.getByRole('navigation', { name: 'CoP sections' }).getByRole('link', { name: 'Content' }).click();
   await page.getByRole('heading', { level: 1, name: 'Content' }).waitFor();
   const assets = page.locator('.content-item');
+  // The library loads on its own, beside the filters.
+  await assets.first().waitFor();
   check((await assets.count()) > 0, `the content page lists the CoP's assets (${await assets.count()})`);
   await page.getByRole('button', { name: 'Show dashboard' }).first().click();
   const frame = page.locator('.dashboard-embed iframe');
@@ -132,6 +139,7 @@ async function scenario(page: Page, webUrl: string) {
     .getByText(/\d+ views/)
     .waitFor();
   await shoot(page, '05-content');
+  await contentFiltersScenario(page);
   await page.getByRole('navigation', { name: 'CoP sections' }).getByRole('link', { name: 'Overview' }).click();
   await page.locator('.kpi-chart').first().waitFor();
   await usageSeries.first().waitFor();
@@ -188,6 +196,7 @@ async function scenario(page: Page, webUrl: string) {
     'a replaced secret is saved and never shown again',
   );
   await shoot(page, '09-admin-integrations');
+  await adminIntegrationScenario(page, stack.emulator);
   await opsScenario(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -196,6 +205,7 @@ async function scenario(page: Page, webUrl: string) {
   await datasetsScenario(page);
   await surveySummaryScenario(page);
   await crmScenario(page);
+  await surveyAnswerScenario(page);
 
   check(
     pageErrors.length === 0,
@@ -228,7 +238,8 @@ async function runBrowserTest(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     try {
-      await scenario(page, stack.url);
+      await scenario(page, stack);
+      await devServerCspScenario(await context.newPage(), stack.url);
       log('All browser checks passed.');
     } catch (error) {
       await shoot(page, 'failure').catch(() => undefined);

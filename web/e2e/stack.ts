@@ -29,6 +29,8 @@ const E2E_SCENARIO = { workspaceId: '1001001001001001', setupSeconds: [300, 400]
 export interface Stack {
   /** The api's origin, which also serves the web app. */
   url: string;
+  /** The Databricks emulator the seeded integrations point at. */
+  emulator: { url: string; token: string };
   stop(): Promise<void>;
 }
 
@@ -89,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     children.push(api);
     await waitUntilReady(api, `${url}/ready`);
-    return { url, stop };
+    return { url, emulator: { url: emulator.url, token: emulator.token }, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -120,7 +122,7 @@ async function seedDatabase(databaseUrl: string, emulator: RunningEmulator): Pro
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

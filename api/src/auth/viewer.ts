@@ -12,4 +12,10 @@ export const ADMIN_ROLES: readonly Role[] = ['ADMIN', 'CUSTOMER_ADMIN'];
 /** Roles allowed to edit community content (events, assets, surveys, use cases). */
 export const EDITOR_ROLES: readonly Role[] = ['ADMIN', 'CUSTOMER_ADMIN', 'DATA_ENGINEER', 'ANALYST'];
 
+/**
+ * Roles a service token carries: a customer's own job (SYSTEM), or the platform's own automation
+ * (DATABRICKS_INTERNAL: it may ingest usage and nothing else, and only platform admins issue it).
+ */
+export const SERVICE_TOKEN_ROLES = ['SYSTEM', 'DATABRICKS_INTERNAL'] as const satisfies readonly Role[];
+
 export const isPlatformAdmin = (viewer: Viewer | null) => viewer?.role === 'ADMIN';

@@ -27,7 +27,7 @@ class CheckFailure extends Error {
 }
 
 /** Runs one step; a failure is reported with its typed reason, never thrown. */
-async function step(name: string, check: () => Promise<string>): Promise<CheckStep> {
+export async function step(name: string, check: () => Promise<string>): Promise<CheckStep> {
   const started = performance.now();
   const durationMs = () => Math.round(performance.now() - started);
   try {
@@ -49,13 +49,13 @@ const AUTH_LABELS: Record<DatabricksConfig['authType'], string> = {
 
 /**
  * Credentials, workspace, SQL warehouse (REST state and `SELECT 1` through the driver) and serving endpoints,
- * in that order; steps that cannot succeed once an earlier one failed are reported as skipped.
- * Calls go straight to Databricks, never through the cache: this is a live check.
+ * in that order, each yielded as soon as it is known (the web app shows them live); steps that cannot succeed
+ * once an earlier one failed are reported as skipped. Calls go straight to Databricks, never through the cache.
  */
-export async function checkDatabricksIntegration(
+export async function* databricksCheckSteps(
   integration: Pick<Integration, 'config'>,
   connect: () => WorkspaceConnection,
-): Promise<CheckStep[]> {
+): AsyncGenerator<CheckStep> {
   const config = databricksConfigSchema.safeParse(integration.config).data;
   let connection: WorkspaceConnection | undefined;
   const credentials = await step('credentials', async () => {
@@ -63,53 +63,48 @@ export async function checkDatabricksIntegration(
     await currentUser(connection.rest);
     return AUTH_LABELS[config?.authType ?? 'PAT'];
   });
+  yield credentials;
   if (!credentials.ok || !connection || !config) {
-    return [
-      credentials,
-      ...skipped(['workspace', 'warehouse', 'sqlQuery', 'servingEndpoints'], 'the credentials step failed'),
-    ];
+    yield* skipped(['workspace', 'warehouse', 'sqlQuery', 'servingEndpoints'], 'the credentials step failed');
+    return;
   }
   const conn = connection;
   const workspace = await step('workspace', async () => {
     const me = await currentUser(conn.rest);
     return `Reached ${conn.host} as ${me.userName}${me.displayName ? ` (${me.displayName})` : ''}.`;
   });
-  if (!workspace.ok)
-    return [
-      credentials,
-      workspace,
-      ...skipped(['warehouse', 'sqlQuery', 'servingEndpoints'], 'the workspace is unreachable'),
-    ];
+  yield workspace;
+  if (!workspace.ok) {
+    yield* skipped(['warehouse', 'sqlQuery', 'servingEndpoints'], 'the workspace is unreachable');
+    return;
+  }
   const warehouseId = config.warehouseId;
   const sql = conn.sql;
-  const [warehouse, sqlQuery] =
-    warehouseId && sql
-      ? [
-          await step('warehouse', async () => {
-            const match = (await listWarehouses(conn.rest)).find((candidate) => candidate.id === warehouseId);
-            if (!match)
-              throw new DatabricksError('NOT_FOUND', `SQL warehouse ${warehouseId} does not exist in this workspace.`);
-            if (/^DELET/.test(match.state))
-              throw new CheckFailure('WAREHOUSE_DELETED', `SQL warehouse "${match.name}" is ${match.state}.`);
-            return `SQL warehouse "${match.name}" is ${match.state}${match.state === 'STOPPED' ? ' (it starts on the first query)' : ''}.`;
-          }),
-          await step('sqlQuery', async () => {
-            const { rows } = await sql.query<{ ok: number }>({ sql: 'SELECT 1 AS ok', rowLimit: 1 });
-            if (Number(rows[0]?.ok) !== 1) throw new CheckFailure('UNEXPECTED_RESULT', 'SELECT 1 did not return 1.');
-            return 'SELECT 1 ran on the warehouse through the SQL driver.';
-          }),
-        ]
-      : [
-          {
-            step: 'warehouse',
-            ok: false,
-            message: 'No SQL warehouse is configured: usage and CRM need one.',
-            durationMs: 0,
-            code: 'NOT_CONFIGURED',
-          },
-          ...skipped(['sqlQuery'], 'no SQL warehouse is configured'),
-        ];
-  const servingEndpoints = await step('servingEndpoints', async () => {
+  if (warehouseId && sql) {
+    yield await step('warehouse', async () => {
+      const match = (await listWarehouses(conn.rest)).find((candidate) => candidate.id === warehouseId);
+      if (!match)
+        throw new DatabricksError('NOT_FOUND', `SQL warehouse ${warehouseId} does not exist in this workspace.`);
+      if (/^DELET/.test(match.state))
+        throw new CheckFailure('WAREHOUSE_DELETED', `SQL warehouse "${match.name}" is ${match.state}.`);
+      return `SQL warehouse "${match.name}" is ${match.state}${match.state === 'STOPPED' ? ' (it starts on the first query)' : ''}.`;
+    });
+    yield await step('sqlQuery', async () => {
+      const { rows } = await sql.query<{ ok: number }>({ sql: 'SELECT 1 AS ok', rowLimit: 1 });
+      if (Number(rows[0]?.ok) !== 1) throw new CheckFailure('UNEXPECTED_RESULT', 'SELECT 1 did not return 1.');
+      return 'SELECT 1 ran on the warehouse through the SQL driver.';
+    });
+  } else {
+    yield {
+      step: 'warehouse',
+      ok: false,
+      message: 'No SQL warehouse is configured: usage and CRM need one.',
+      durationMs: 0,
+      code: 'NOT_CONFIGURED',
+    };
+    yield* skipped(['sqlQuery'], 'no SQL warehouse is configured');
+  }
+  yield await step('servingEndpoints', async () => {
     const wanted = [
       config.servingEndpoints?.advisor ?? DEFAULT_ENDPOINTS.advisor,
       config.servingEndpoints?.summarizer ?? DEFAULT_ENDPOINTS.summarizer,
@@ -123,5 +118,14 @@ export async function checkDatabricksIntegration(
       throw new CheckFailure('NOT_READY', `Serving endpoint ${notReady.join(' and ')} is not ready.`);
     return `Serving endpoints ${wanted.join(' and ')} are ready.`;
   });
-  return [credentials, workspace, warehouse, sqlQuery, servingEndpoints];
+}
+
+/** Every step of the Databricks check, once all are done (what `testIntegration` answers). */
+export async function checkDatabricksIntegration(
+  integration: Pick<Integration, 'config'>,
+  connect: () => WorkspaceConnection,
+): Promise<CheckStep[]> {
+  const steps: CheckStep[] = [];
+  for await (const done of databricksCheckSteps(integration, connect)) steps.push(done);
+  return steps;
 }

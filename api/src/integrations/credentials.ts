@@ -11,7 +11,7 @@ export interface DatabricksCredentials {
 
 /**
  * The settings and plain credentials of a Databricks integration, for the connector to sign in with.
- * This is the only place that decrypts integration secrets: nothing GraphQL-facing may call it.
+ * This module is the only place that decrypts integration secrets: nothing GraphQL-facing may call it.
  */
 export function readDatabricksCredentials(
   integration: Pick<Integration, 'id' | 'type' | 'config' | 'secrets'>,
@@ -27,4 +27,10 @@ export function readDatabricksCredentials(
     ...(token ? { token: secretBox.open(token) } : {}),
     ...(clientSecret ? { clientSecret: secretBox.open(clientSecret) } : {}),
   };
+}
+
+/** The incoming-webhook URL of a Slack or Teams integration, opened for the notification sender; null when unset. */
+export function readWebhookUrl(integration: Pick<Integration, 'secrets'>, secretBox: SecretBox): string | null {
+  const { webhookUrl } = readStoredSecrets(integration.secrets);
+  return webhookUrl ? secretBox.open(webhookUrl) : null;
 }

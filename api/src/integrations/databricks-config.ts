@@ -4,7 +4,7 @@ const unityName = z.string().regex(/^[a-z_][a-z0-9_]{0,127}$/, 'a lower-case Uni
 
 /**
  * The plain settings of a Databricks integration (`Integration.config`). Credentials never live here:
- * they are in `Integration.secrets`, each value sealed with `SecretBox` (see `SECRET_FIELDS`).
+ * they are in `Integration.secrets`, each value sealed with `SecretBox` (see `secret-fields.ts`).
  */
 export const databricksConfigSchema = z.object({
   /** Workspace URL, e.g. https://adb-123.4.azuredatabricks.net or the emulator's https://127.0.0.1:8443 */
@@ -27,12 +27,12 @@ export const databricksConfigSchema = z.object({
   catalogPrefix: z.string().optional(),
   /** Where the CRM's Delta tables live (default `edip_crm.main`); plain identifiers, as they go into DDL. */
   crm: z.object({ catalog: unityName, schema: unityName }).partial().optional(),
+  /** The Databricks account the workspace belongs to (account-level APIs, billing), e.g. a UUID. */
+  accountId: z.string().optional(),
+  /** The account console, e.g. https://accounts.cloud.databricks.com or https://accounts.azuredatabricks.net. */
+  accountConsoleUrl: z.string().url().optional(),
+  /** The cloud region of the workspace, e.g. us-east-1 or westeurope. */
+  region: z.string().optional(),
 });
 
 export type DatabricksConfig = z.infer<typeof databricksConfigSchema>;
-
-/** Write-only credentials of an integration; stored sealed in `Integration.secrets` under these keys. */
-export const SECRET_FIELDS = ['token', 'clientSecret'] as const;
-export type SecretField = (typeof SECRET_FIELDS)[number];
-/** `Integration.secrets`: each present key holds `SecretBox.seal(value)`. */
-export type SealedSecrets = Partial<Record<SecretField, string>>;

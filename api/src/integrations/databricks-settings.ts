@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type DatabricksConfig, databricksConfigSchema, SECRET_FIELDS, type SecretField } from './databricks-config.js';
+import { type DatabricksConfig, databricksConfigSchema } from './databricks-config.js';
+import { SECRET_FIELDS, type SecretField } from './secret-fields.js';
 
 /** An absolute https:// URL without trailing slashes (credentials must never travel over plain HTTP). */
 export const httpsUrl = (message: string) =>
@@ -7,15 +8,16 @@ export const httpsUrl = (message: string) =>
 
 type AuthType = DatabricksConfig['authType'];
 type CredentialSetting = 'clientId' | 'azureTenantId';
+type DatabricksSecret = Exclude<SecretField, 'webhookUrl'>;
 
 /** What each authentication type needs before the connector can sign in. */
-const REQUIRED_CREDENTIALS: Record<AuthType, { settings: CredentialSetting[]; secrets: SecretField[] }> = {
+const REQUIRED_CREDENTIALS: Record<AuthType, { settings: CredentialSetting[]; secrets: DatabricksSecret[] }> = {
   PAT: { settings: [], secrets: ['token'] },
   OAUTH_M2M: { settings: ['clientId'], secrets: ['clientSecret'] },
   AZURE_SP: { settings: ['clientId', 'azureTenantId'], secrets: ['clientSecret'] },
 };
 
-const DESCRIPTIONS: Record<CredentialSetting | SecretField, string> = {
+const DESCRIPTIONS: Record<CredentialSetting | DatabricksSecret, string> = {
   token: 'a personal access token (secrets.token)',
   clientSecret: 'the service principal’s client secret (secrets.clientSecret)',
   clientId: 'the service principal’s client id (databricks.clientId)',

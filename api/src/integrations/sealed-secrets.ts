@@ -1,5 +1,6 @@
 import type { SecretBox } from '../auth/secret-box.js';
-import { SECRET_FIELDS, type SealedSecrets, type SecretField } from './databricks-config.js';
+import type { IntegrationType } from '../generated/prisma/enums.js';
+import { SECRET_FIELDS, SECRETS_BY_TYPE, type SealedSecrets, type SecretField } from './secret-fields.js';
 
 /**
  * `Integration.secrets` as stored: the sealed values (`SealedSecrets`) plus, under `updatedAt`, when each
@@ -34,9 +35,10 @@ function pickSecretFields(record: Record<string, unknown>): Partial<Record<Secre
   );
 }
 
-export function secretStates(column: unknown): SecretState[] {
+/** The state of each secret an integration of `type` takes. */
+export function secretStates(column: unknown, type: IntegrationType): SecretState[] {
   const stored = readStoredSecrets(column);
-  return SECRET_FIELDS.map((name) => {
+  return SECRETS_BY_TYPE[type].map((name) => {
     const updatedAt = stored[name] ? stored.updatedAt?.[name] : undefined;
     return { name, isSet: Boolean(stored[name]), updatedAt: updatedAt ? new Date(updatedAt) : null };
   });

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
+import { WEB_CONTENT_SECURITY_POLICY } from '../http/content-security-policy.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,22 +14,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.woff2': 'font/woff2',
 };
-
-/**
- * The web app may embed Databricks SQL dashboards and nothing else; scripts and connections stay on this
- * origin (the GraphQL API, its SSE and WebSocket transports).
- */
-export const WEB_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  'frame-src https://*.cloud.databricks.com https://*.azuredatabricks.net',
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
 
 /** Paths that belong to the API, never to the web app. */
 const API_PREFIXES = ['/graphql', '/health', '/ready', '/api/', '/webhooks/'];

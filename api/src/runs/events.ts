@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/prisma.js';
 import { Prisma } from '../generated/prisma/client.js';
+import { notifyRunEnded } from '../notifications/notices.js';
 import type { RunEventMessage, RunPubSub } from './pubsub.js';
 
 export type RunEventType = RunEventMessage['type'];
@@ -46,6 +47,8 @@ export async function appendRunEventIf(
       const event = await tx.runEvent.create({
         data: { jobRunId, seq: run.lastSeq, type, payload: payload as object },
       });
+      // The Slack/Teams notice commits with the event (outbox): neither exists without the other.
+      if (type === 'RUN_COMPLETED' || type === 'RUN_FAILED') await notifyRunEnded(tx, jobRunId, type);
       return { event, run };
     })
     .catch((error: unknown) => {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
-import { found, ownedCopId, ownedDeleteMutation, ownedNode } from './ownership.js';
+import { COP_LEAD_SCOPES, managedCopId } from './cop-lead.js';
+import { found, ownedDeleteMutation, ownedNode } from './ownership.js';
 import { User } from './user.js';
 
 export const Champion = builder.prismaNode('Champion', {
@@ -35,11 +36,13 @@ const RecognizeChampionInput = builder.inputType('RecognizeChampionInput', {
 builder.mutationFields((t) => ({
   recognizeChampion: t.prismaField({
     type: 'Champion',
-    description: 'Recognizes a person of the CoP’s customer as a champion; recognizing them again renews the reason.',
-    authScopes: { role: ADMIN_ROLES },
+    description:
+      'Recognizes a person of the CoP’s customer as a champion; recognizing them again renews the reason. ' +
+      'Admins of the customer and the CoP’s own leads may (FORBIDDEN for others).',
+    authScopes: COP_LEAD_SCOPES,
     args: { input: t.arg({ type: RecognizeChampionInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const copId = await ownedCopId(ctx, input.copId.id);
+      const copId = await managedCopId(ctx, input.copId.id, ADMIN_ROLES);
       const userId = input.userId.id;
       // Only people of the customer that owns the CoP can be its champions.
       found(

@@ -6,9 +6,12 @@ import { Cop } from './cop.js';
 import { AssetTypeEnum, SkillLevelEnum } from './enums.js';
 import { type InputFields, withoutNulls } from './input.js';
 import { ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
+import { User } from './user.js';
 
 /** Workspace hosts the web app's CSP allows in frames: `*.cloud.databricks.com` (AWS) and `*.azuredatabricks.net`. */
-const DATABRICKS_HOST_SUFFIXES = ['.cloud.databricks.com', '.azuredatabricks.net'];
+const PLATFORM_HOST_SUFFIXES = { DATABRICKS_AWS: '.cloud.databricks.com', DATABRICKS_AZURE: '.azuredatabricks.net' };
+const DATABRICKS_HOST_SUFFIXES = Object.values(PLATFORM_HOST_SUFFIXES);
+type ContentPlatform = keyof typeof PLATFORM_HOST_SUFFIXES | 'EXTERNAL';
 const DEEP_LINK_TYPES: readonly AssetType[] = ['NOTEBOOK', 'REPO', 'CATALOG'];
 
 /** Whether `url` is an https URL on a Databricks workspace host (a subdomain of one of the suffixes). */
@@ -17,6 +20,34 @@ export function isDatabricksWorkspaceUrl(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   return protocol === 'https:' && DATABRICKS_HOST_SUFFIXES.some((suffix) => hostname.endsWith(suffix));
 }
+
+/** Where an asset lives: a Databricks workspace on AWS or Azure, or anywhere else. */
+export function contentPlatform(url: string): ContentPlatform {
+  if (!isDatabricksWorkspaceUrl(url)) return 'EXTERNAL';
+  const { hostname } = new URL(url);
+  return hostname.endsWith(PLATFORM_HOST_SUFFIXES.DATABRICKS_AWS) ? 'DATABRICKS_AWS' : 'DATABRICKS_AZURE';
+}
+
+/**
+ * The `where` of assets on a platform, from the URL's text (SQL has no URL parser, and Prisma no regex): an https
+ * URL with the host suffix followed by `/` or ending it. It agrees with `contentPlatform` except for a URL that
+ * merely carries a workspace host in its path, which the filter counts as on Databricks.
+ */
+function onPlatform(platform: ContentPlatform) {
+  const onHost = (suffix: string) => ({
+    AND: [
+      { url: { startsWith: 'https://' } },
+      { OR: [{ url: { contains: `${suffix}/` } }, { url: { endsWith: suffix } }] },
+    ],
+  });
+  if (platform !== 'EXTERNAL') return onHost(PLATFORM_HOST_SUFFIXES[platform]);
+  return { NOT: { OR: DATABRICKS_HOST_SUFFIXES.map(onHost) } };
+}
+
+const ContentPlatformEnum = builder.enumType('ContentPlatform', {
+  description: 'Where an asset lives: a Databricks workspace on AWS or Azure, or elsewhere (docs, videos, …).',
+  values: ['DATABRICKS_AWS', 'DATABRICKS_AZURE', 'EXTERNAL'] as const,
+});
 
 /** A DBSQL dashboard on a workspace host can be shown in an iframe; anything else would be blocked by the CSP. */
 export const isEmbeddable = (asset: { assetType: AssetType; url: string }) =>
@@ -45,6 +76,11 @@ export const ContentAsset = builder.prismaNode('ContentAsset', {
       select: { assetType: true, url: true },
       resolve: isEmbeddable,
     }),
+    platform: t.field({
+      type: ContentPlatformEnum,
+      select: { url: true },
+      resolve: (asset) => contentPlatform(asset.url),
+    }),
     databricksLink: t.string({
       nullable: true,
       description: 'Deep link into the workspace for a notebook, repo or catalog object hosted on Databricks.',
@@ -64,11 +100,21 @@ builder.prismaObjectField('Cop', 'contentAssets', (t) =>
       skillLevel: t.arg({ type: SkillLevelEnum, required: false }),
       personaTag: t.arg.string({ required: false }),
       search: t.arg.string({ required: false, description: 'Case-insensitive match on title, description or a tag.' }),
+      tag: t.arg.string({ required: false, description: 'Only assets with this tag (tags are lower-case).' }),
+      authorId: t.arg.globalID({ for: User, required: false, description: 'Only assets this person shared.' }),
+      platform: t.arg({
+        type: ContentPlatformEnum,
+        required: false,
+        description: 'Only assets on this platform (told from the URL).',
+      }),
     },
-    query: ({ assetType, skillLevel, personaTag, search }) => ({
+    query: ({ assetType, skillLevel, personaTag, search, tag, authorId, platform }) => ({
       where: {
         AND: [
           assetType ? { assetType } : {},
+          tag ? { tags: { has: tag.trim().toLowerCase() } } : {},
+          authorId ? { createdById: authorId.id } : {},
+          platform ? onPlatform(platform) : {},
           skillLevel ? { skillLevel } : {},
           personaTag ? { personaTag: { equals: personaTag, mode: 'insensitive' as const } } : {},
           search

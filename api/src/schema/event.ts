@@ -3,9 +3,10 @@ import { EDITOR_ROLES } from '../auth/viewer.js';
 import { appError } from '../errors.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
+import { COP_LEAD_SCOPES, managedCopId } from './cop-lead.js';
 import { EventKindEnum } from './enums.js';
 import { type InputFields, withoutNulls } from './input.js';
-import { findOwned, ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
+import { findOwned, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 
 export const CopEvent = builder.prismaNode('CopEvent', {
   ...ownedNode('copEvent'),
@@ -78,12 +79,14 @@ function assertEndsAfterStart(startsAt: Date, endsAt: Date): void {
 builder.mutationFields((t) => ({
   createEvent: t.prismaField({
     type: 'CopEvent',
-    authScopes: { role: EDITOR_ROLES },
+    description: 'Plans an event. Editors of the customer and the CoP’s own leads may (FORBIDDEN for others).',
+    authScopes: COP_LEAD_SCOPES,
     args: { input: t.arg({ type: CreateEventInput }) },
     resolve: async (query, _root, { input }, ctx) => {
       assertEndsAfterStart(input.startsAt, input.endsAt);
       const { copId, ...rest } = withoutNulls(input);
-      return ctx.prisma.copEvent.create({ ...query, data: { ...rest, copId: await ownedCopId(ctx, copId.id) } });
+      const data = { ...rest, copId: await managedCopId(ctx, copId.id, EDITOR_ROLES) };
+      return ctx.prisma.copEvent.create({ ...query, data });
     },
   }),
   updateEvent: t.prismaField({

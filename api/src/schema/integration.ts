@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SecretBox } from '../auth/secret-box.js';
 import { assertCustomerAccess } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import { appError } from '../errors.js';
@@ -8,10 +9,13 @@ import { type DatabricksConfig, databricksConfigSchema } from '../integrations/d
 import { checkDatabricksSettings, httpsUrl, patchSettings } from '../integrations/databricks-settings.js';
 import {
   applySecretChanges,
+  type SecretChanges,
   type StoredSecrets,
   secretStates,
   setSecretFields,
 } from '../integrations/sealed-secrets.js';
+import { SECRET_FIELDS, SECRETS_BY_TYPE } from '../integrations/secret-fields.js';
+import { webhookUrl } from '../integrations/webhook-url.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { IntegrationTypeEnum } from './enums.js';
@@ -52,6 +56,9 @@ const DatabricksSettings = builder.simpleObject('DatabricksIntegrationSettings',
     notebookPaths: t.field({ type: NotebookPaths, nullable: true }),
     servingEndpoints: t.field({ type: ServingEndpoints, nullable: true }),
     catalogPrefix: t.string({ nullable: true }),
+    accountId: t.string({ nullable: true, description: 'The Databricks account the workspace belongs to.' }),
+    accountConsoleUrl: t.string({ nullable: true, description: 'The account console (account-level administration).' }),
+    region: t.string({ nullable: true, description: 'The cloud region of the workspace, e.g. us-east-1.' }),
   }),
 });
 
@@ -85,7 +92,7 @@ export const Integration = builder.prismaNode('Integration', {
     }),
     secrets: t.field({
       type: [SecretState],
-      resolve: (integration) => secretStates(integration.secrets),
+      resolve: (integration) => secretStates(integration.secrets, integration.type),
     }),
   }),
 });
@@ -138,6 +145,17 @@ const DatabricksSettingsInput = builder.inputType('DatabricksSettingsInput', {
         .string()
         .regex(/^[a-z][a-z0-9_]{0,39}$/, 'A catalog prefix is lower-case letters, digits and _ (up to 40).'),
     }),
+    accountId: t.string({ required: false, validate: nonEmpty('An account id') }),
+    accountConsoleUrl: t.string({
+      required: false,
+      validate: httpsUrl('The account console must be an https:// URL, e.g. https://accounts.cloud.databricks.com.'),
+    }),
+    region: t.string({
+      required: false,
+      validate: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'A region is lower-case letters, digits and - (e.g. us-east-1).'),
+    }),
   }),
 });
 
@@ -147,6 +165,11 @@ const SecretsInput = builder.inputType('IntegrationSecretsInput', {
   fields: (t) => ({
     token: t.string({ required: false, validate: nonEmpty('A token') }),
     clientSecret: t.string({ required: false, validate: nonEmpty('A client secret') }),
+    webhookUrl: t.string({
+      required: false,
+      validate: webhookUrl,
+      description: 'Slack and Teams: the incoming-webhook URL notifications are posted to.',
+    }),
   }),
 });
 
@@ -194,6 +217,26 @@ function checkedConfig(
   return check.config;
 }
 
+/**
+ * The `secrets` column after a write: only the secrets of the integration's type are accepted, and a chat
+ * integration keeps an incoming-webhook URL (it is all it has).
+ */
+function checkedSecrets(type: IntegrationType, current: unknown, changes: SecretChanges, secretBox: SecretBox) {
+  const foreign = SECRET_FIELDS.filter((field) => changes[field] != null && !SECRETS_BY_TYPE[type].includes(field));
+  if (foreign.length > 0) {
+    throw appError('BAD_USER_INPUT', `A ${type} integration takes no ${foreign.join(' or ')}.`, {
+      fields: foreign.map((field) => `input.secrets.${field}`),
+    });
+  }
+  const secrets = applySecretChanges(current, changes, secretBox);
+  if (type !== 'DATABRICKS' && !secrets.webhookUrl) {
+    throw appError('BAD_USER_INPUT', `A ${type} integration needs its incoming-webhook URL (secrets.webhookUrl).`, {
+      fields: ['input.secrets.webhookUrl'],
+    });
+  }
+  return secrets;
+}
+
 builder.mutationFields((t) => ({
   createIntegration: t.prismaField({
     type: 'Integration',
@@ -201,7 +244,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateIntegrationInput }) },
     resolve: (query, _root, { input }, ctx) => {
       assertCustomerAccess(ctx.viewer, input.customerId.id);
-      const secrets = applySecretChanges({}, input.secrets ?? {}, ctx.secretBox);
+      const secrets = checkedSecrets(input.type, {}, input.secrets ?? {}, ctx.secretBox);
       const config = checkedConfig(input.type, {}, input.databricks, secrets);
       return ctx.prisma.integration.create({
         ...query,
@@ -215,7 +258,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: Integration }), input: t.arg({ type: UpdateIntegrationInput }) },
     resolve: async (query, _root, { id, input }, ctx) => {
       const current = await findOwned(ctx, 'integration', id.id, {});
-      const secrets = applySecretChanges(current.secrets, input.secrets ?? {}, ctx.secretBox);
+      const secrets = checkedSecrets(current.type, current.secrets, input.secrets ?? {}, ctx.secretBox);
       const config = checkedConfig(current.type, current.config, input.databricks, secrets);
       const { displayName, isActive } = withoutNulls({ displayName: input.displayName, isActive: input.isActive });
       const updated = await updateOwned(ctx, 'integration', id.id, {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { SERVICE_SCOPES, type ServiceScope } from '../auth/scopes.js';
 import { generateServiceToken } from '../auth/service-tokens.js';
 import { assertCustomerAccess } from '../auth/tenancy.js';
-import { ADMIN_ROLES } from '../auth/viewer.js';
+import { ADMIN_ROLES, isPlatformAdmin, SERVICE_TOKEN_ROLES } from '../auth/viewer.js';
+import { forbidden } from '../errors.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { RoleEnum } from './enums.js';
@@ -57,8 +58,14 @@ const CreateServiceTokenPayload = builder
     }),
   });
 
+const ServiceTokenRoleEnum = builder.enumType('ServiceTokenRole', {
+  description: 'SYSTEM: a customer’s job; DATABRICKS_INTERNAL: the platform’s own automation (platform admins only).',
+  values: SERVICE_TOKEN_ROLES,
+});
+
 const CreateServiceTokenInput = builder.inputType('CreateServiceTokenInput', {
   fields: (t) => ({
+    role: t.field({ type: ServiceTokenRoleEnum, defaultValue: 'SYSTEM' }),
     customerId: t.globalID({ for: Customer }),
     name: t.string({ validate: z.string().trim().min(2, 'A token name needs at least 2 characters.').max(80) }),
     scopes: t.field({
@@ -79,6 +86,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateServiceTokenInput }) },
     resolve: async (_root, { input }, ctx) => {
       assertCustomerAccess(ctx.viewer, input.customerId.id);
+      if (input.role === 'DATABRICKS_INTERNAL' && !isPlatformAdmin(ctx.viewer))
+        throw forbidden('Only platform admins issue tokens for the platform’s own automation.');
       const { token, tokenHash, prefix } = generateServiceToken();
       const serviceToken = await ctx.prisma.serviceToken.create({
         data: {
@@ -86,7 +95,7 @@ builder.mutationFields((t) => ({
           name: input.name,
           tokenHash,
           prefix,
-          role: 'SYSTEM',
+          role: input.role,
           scopes: [...new Set(input.scopes)],
         },
         select: { id: true },

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { EDITOR_ROLES } from '../auth/viewer.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { appError, forbidden } from '../errors.js';
+import { notifySurveyOpened } from '../notifications/notices.js';
 import { checkAnswers } from '../surveys/answers.js';
 import { loadNps } from '../surveys/nps.js';
 import { builder } from './builder.js';
@@ -40,6 +41,18 @@ export const Survey = builder.prismaNode('Survey', {
       }),
     }),
     responseCount: t.relationCount('responses'),
+    myResponse: t.prismaField({
+      type: 'SurveyResponse',
+      nullable: true,
+      description: 'The viewer’s own response with their answers; null until they answer (and for service tokens).',
+      resolve: (query, survey, _args, ctx) =>
+        ctx.viewer?.kind === 'user'
+          ? ctx.prisma.surveyResponse.findFirst({
+              ...query,
+              where: { surveyId: survey.id, respondentId: ctx.viewer.id },
+            })
+          : null,
+    }),
     nps: t.loadable({
       type: 'Float',
       nullable: true,
@@ -206,10 +219,22 @@ builder.mutationFields((t) => ({
         choices: question.choices ?? [],
         position: index + 1,
       }));
-      return ctx.prisma.survey.create({
-        ...query,
-        data: { copId, title: input.title, description: input.description ?? '', questions: { create: questions } },
+      // The "new survey" notice commits with the survey (outbox), then the worker is woken to post it.
+      const { id } = await ctx.prisma.$transaction(async (tx) => {
+        const survey = await tx.survey.create({
+          data: { copId, title: input.title, description: input.description ?? '', questions: { create: questions } },
+          select: {
+            id: true,
+            title: true,
+            description: true,
+            cop: { select: { id: true, name: true, customerId: true } },
+          },
+        });
+        await notifySurveyOpened(tx, survey);
+        return survey;
       });
+      ctx.notifications.wake();
+      return ctx.prisma.survey.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateSurvey: t.prismaField({

@@ -4,6 +4,7 @@ import type { SignInThrottleOptions } from '../../src/auth/sign-in-throttle.js';
 import { loadConfig } from '../../src/config.js';
 import type { RegistryOptions } from '../../src/databricks/registry.js';
 import { closeAppDeps, createAppDeps } from '../../src/deps.js';
+import type { NotificationWorkerOptions } from '../../src/notifications/worker.js';
 import type { RunWatcherOptions } from '../../src/runs/watcher.js';
 import type { ReconcilerOptions } from '../../src/sync/reconciler.js';
 import { testDatabaseUrl } from './database-url.js';
@@ -29,6 +30,8 @@ export function createTestApi(
     sync?: Partial<ReconcilerOptions>;
     /** The app's logger (silent by default), e.g. to capture log lines. */
     log?: Logger;
+    /** The notification worker's timings (e.g. short retry pauses). */
+    notifications?: Partial<NotificationWorkerOptions>;
   } = {},
 ) {
   const counter = { statements: 0 };
@@ -55,6 +58,7 @@ export function createTestApi(
     watcher: { activeIntervalMs: 100, idleIntervalMs: 250, leaseTtlMs: 2_000, ...options.watcher },
     signInThrottle: options.signInThrottle,
     sync: options.sync,
+    notifications: options.notifications,
   });
   const prisma = deps.prisma;
   const app = buildApp(deps);

@@ -6,6 +6,12 @@ export type AssetType =
   | 'REPO'
   | 'VIDEO';
 
+/** Where an asset lives: a Databricks workspace on AWS or Azure, or elsewhere (docs, videos, …). */
+export type ContentPlatform =
+  | 'DATABRICKS_AWS'
+  | 'DATABRICKS_AZURE'
+  | 'EXTERNAL';
+
 export type CopPhase =
   | 'FOUNDATION'
   | 'GROWTH'
@@ -106,6 +112,7 @@ export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'CUSTOMER_ADMIN'
+  | 'DATABRICKS_INTERNAL'
   | 'DATA_ENGINEER'
   | 'MEMBER'
   | 'SYSTEM';
@@ -116,6 +123,11 @@ export type RunEventType =
   | 'RUN_FAILED'
   | 'RUN_PROGRESS'
   | 'RUN_STARTED';
+
+/** SYSTEM: a customer’s job; DATABRICKS_INTERNAL: the platform’s own automation (platform admins only). */
+export type ServiceTokenRole =
+  | 'DATABRICKS_INTERNAL'
+  | 'SYSTEM';
 
 /** What a service token may do; it can do nothing else. */
 export type ServiceTokenScope =

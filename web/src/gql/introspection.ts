@@ -777,6 +777,17 @@ export default {
             "args": []
           },
           {
+            "name": "platform",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "skillLevel",
             "type": {
               "kind": "NON_NULL",
@@ -954,6 +965,13 @@ export default {
                 }
               },
               {
+                "name": "authorId",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "before",
                 "type": {
                   "kind": "SCALAR",
@@ -982,6 +1000,13 @@ export default {
                 }
               },
               {
+                "name": "platform",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "search",
                 "type": {
                   "kind": "SCALAR",
@@ -990,6 +1015,13 @@ export default {
               },
               {
                 "name": "skillLevel",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "tag",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"
@@ -4959,6 +4991,22 @@ export default {
         "name": "DatabricksIntegrationSettings",
         "fields": [
           {
+            "name": "accountConsoleUrl",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "accountId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "authType",
             "type": {
               "kind": "NON_NULL",
@@ -5023,6 +5071,14 @@ export default {
           },
           {
             "name": "pipelineJobId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "region",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -11269,6 +11325,29 @@ export default {
         "name": "Subscription",
         "fields": [
           {
+            "name": "integrationCheck",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IntegrationCheckStep",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "runEvents",
             "type": {
               "kind": "NON_NULL",
@@ -11385,6 +11464,15 @@ export default {
                 "kind": "SCALAR",
                 "name": "Any"
               }
+            },
+            "args": []
+          },
+          {
+            "name": "myResponse",
+            "type": {
+              "kind": "OBJECT",
+              "name": "SurveyResponse",
+              "ofType": null
             },
             "args": []
           },

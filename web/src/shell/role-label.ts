@@ -7,6 +7,7 @@ const labels: Record<Role, string> = {
   ANALYST: 'Analyst',
   MEMBER: 'Member',
   SYSTEM: 'Service',
+  DATABRICKS_INTERNAL: 'Platform automation',
 };
 
 /** A platform role in words. */

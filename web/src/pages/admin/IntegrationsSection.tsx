@@ -1,11 +1,12 @@
 import { createQuery } from '@urql/solid';
-import { type Component, For, Show } from 'solid-js';
+import { type Component, createSignal, For, Show } from 'solid-js';
 import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { enumWords } from '../../components/words';
 import { graphql } from '../../gql';
-import type { DatabricksAuthType } from '../../gql/graphql';
+import { AUTH_TYPES, IntegrationForm } from './IntegrationForm';
 import { IntegrationTest } from './IntegrationTest';
+import { EMPTY_FIELDS, fieldsOf } from './integration-fields';
 import { SecretField } from './SecretField';
 import { WorkspaceMappings } from './WorkspaceMappings';
 
@@ -30,8 +31,14 @@ const AdminIntegrationsQuery = graphql(`
             databricks {
               host
               authType
+              clientId
+              azureTenantId
+              azureAuthority
               warehouseId
               pipelineJobId
+              accountId
+              accountConsoleUrl
+              region
             }
             secrets {
               name
@@ -46,18 +53,18 @@ const AdminIntegrationsQuery = graphql(`
   }
 `);
 
-const AUTH_TYPES: Record<DatabricksAuthType, string> = {
-  PAT: 'Personal access token',
-  OAUTH_M2M: 'Databricks OAuth (machine-to-machine)',
-  AZURE_SP: 'Azure AD service principal',
-};
-
 /**
  * Integrations per customer: their Databricks settings, write-only secrets, a connection test and the
  * workspaces each reaches, mapped to CoPs (admins only).
  */
 export const IntegrationsSection: Component = () => {
   const [admin, refetch] = createQuery({ query: AdminIntegrationsQuery });
+  /** The form open on the page: a new integration of a customer (its id) or an edited integration (its id). */
+  const [openForm, setOpenForm] = createSignal<string | null>(null);
+  const saved = () => {
+    setOpenForm(null);
+    refetch({ requestPolicy: 'network-only' });
+  };
 
   return (
     <QueryState result={admin} label="Loading integrations" onRetry={() => refetch({ requestPolicy: 'network-only' })}>
@@ -69,6 +76,22 @@ export const IntegrationsSection: Component = () => {
                 title={customer.name}
                 meta={`${integrations().nodes.length} ${integrations().nodes.length === 1 ? 'integration' : 'integrations'}`}
               >
+                <Show
+                  when={openForm() === customer.id}
+                  fallback={
+                    <button type="button" class="button button--secondary" onClick={() => setOpenForm(customer.id)}>
+                      New integration
+                    </button>
+                  }
+                >
+                  <IntegrationForm
+                    id={`new-integration-${customer.id}`}
+                    initial={EMPTY_FIELDS}
+                    target={{ customerId: customer.id }}
+                    onSaved={saved}
+                    onCancel={() => setOpenForm(null)}
+                  />
+                </Show>
                 <Show when={integrations().nodes.length > 0} fallback={<p class="empty">No integrations yet.</p>}>
                   <For each={integrations().nodes}>
                     {(integration) => (
@@ -79,7 +102,24 @@ export const IntegrationsSection: Component = () => {
                           <span class="badge" classList={{ 'status--in-production': integration.isActive }}>
                             {integration.isActive ? 'Active' : 'Inactive'}
                           </span>
+                          <button
+                            type="button"
+                            class="button button--secondary"
+                            aria-expanded={openForm() === integration.id}
+                            onClick={() => setOpenForm(openForm() === integration.id ? null : integration.id)}
+                          >
+                            Edit
+                          </button>
                         </header>
+                        <Show when={openForm() === integration.id}>
+                          <IntegrationForm
+                            id={`integration-${integration.id}`}
+                            initial={fieldsOf(integration)}
+                            target={{ integrationId: integration.id }}
+                            onSaved={saved}
+                            onCancel={() => setOpenForm(null)}
+                          />
+                        </Show>
                         <Show when={integration.databricks}>
                           {(settings) => (
                             <dl class="integration__settings">
@@ -91,6 +131,10 @@ export const IntegrationsSection: Component = () => {
                               <dd>{settings().warehouseId ?? '—'}</dd>
                               <dt>Pipeline job</dt>
                               <dd>{settings().pipelineJobId ?? '—'}</dd>
+                              <dt>Account</dt>
+                              <dd>{settings().accountId ?? '—'}</dd>
+                              <dt>Region</dt>
+                              <dd>{settings().region ?? '—'}</dd>
                             </dl>
                           )}
                         </Show>
@@ -104,9 +148,7 @@ export const IntegrationsSection: Component = () => {
                             />
                           )}
                         </For>
-                        <Show when={integration.type === 'DATABRICKS'}>
-                          <IntegrationTest integrationId={integration.id} />
-                        </Show>
+                        <IntegrationTest integrationId={integration.id} />
                         <WorkspaceMappings
                           integration={integration}
                           cops={customer.cops.nodes}

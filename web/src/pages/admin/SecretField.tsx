@@ -19,7 +19,11 @@ const UpdateSecretMutation = graphql(`
   }
 `);
 
-const LABELS: Record<string, string> = { token: 'Access token', clientSecret: 'Client secret' };
+const LABELS: Record<string, string> = {
+  token: 'Access token',
+  clientSecret: 'Client secret',
+  webhookUrl: 'Incoming-webhook URL',
+};
 
 export interface SecretFieldProps {
   integrationId: string;

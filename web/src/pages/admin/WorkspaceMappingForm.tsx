@@ -2,7 +2,8 @@ import type { CombinedError } from '@urql/solid';
 import { type Component, createSignal, For, Show } from 'solid-js';
 import { ErrorState } from '../../components/ErrorState';
 import { TextField } from '../../components/TextField';
-import { apiMappingProblems, type MappingFields, type MappingProblems, validateMapping } from './mapping-fields';
+import { apiFieldProblems } from './api-field-problems';
+import { type MappingFields, type MappingProblems, validateMapping } from './mapping-fields';
 
 export interface WorkspaceMappingFormProps {
   /** Prefix of the inputs' ids, unique on the page. */
@@ -42,7 +43,7 @@ export const WorkspaceMappingForm: Component<WorkspaceMappingFormProps> = (props
     const failure = await props.onSubmit(fields());
     setSaving(false);
     if (!failure) return;
-    setProblems(apiMappingProblems(failure, fields()));
+    setProblems(apiFieldProblems(failure, fields()));
     setError(failure);
   };
 

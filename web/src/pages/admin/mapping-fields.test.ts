@@ -1,7 +1,8 @@
 import { CombinedError } from '@urql/solid';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { apiMappingProblems, type MappingFields, validateMapping } from './mapping-fields';
+import { apiFieldProblems } from './api-field-problems';
+import { type MappingFields, validateMapping } from './mapping-fields';
 
 const valid: MappingFields = {
   workspaceName: 'Northwind prod',
@@ -29,7 +30,7 @@ describe('validateMapping', () => {
   });
 });
 
-describe('apiMappingProblems', () => {
+describe('apiFieldProblems', () => {
   it('puts the api message on the input field it names', () => {
     const error = new CombinedError({
       graphQLErrors: [
@@ -38,7 +39,7 @@ describe('apiMappingProblems', () => {
         }),
       ],
     });
-    expect(apiMappingProblems(error, valid)).toEqual({
+    expect(apiFieldProblems(error, valid)).toEqual({
       copId: 'The CoP belongs to another customer than the integration.',
     });
   });

@@ -1,6 +1,3 @@
-import type { CombinedError } from '@urql/solid';
-import { describeError } from '../../graphql/describe-error';
-
 /** The editable fields of a workspace mapping, as the form holds them (empty string = not set). */
 export interface MappingFields {
   workspaceName: string;
@@ -36,15 +33,4 @@ function isHttpsUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The api's BAD_USER_INPUT on the form fields it names (`input.workspaceUrl` → workspaceUrl). */
-export function apiMappingProblems(error: CombinedError, fields: MappingFields): MappingProblems {
-  const description = describeError(error);
-  const problems: MappingProblems = {};
-  for (const field of description.fields) {
-    const name = field.split('.').at(-1) as keyof MappingFields;
-    if (name in fields) problems[name] = description.message;
-  }
-  return problems;
 }

@@ -11,6 +11,7 @@ import type { SurveyAnswerInput } from '../../gql/graphql';
 import { AiAnswerStatus } from '../advisor/AiAnswerStatus';
 import { copPath } from '../cop-dashboard/cop-path';
 import { formatShare } from './format-share';
+import { MyAnswer } from './MyAnswer';
 import { QuestionResults } from './QuestionResults';
 import { SurveyAnswerForm } from './SurveyAnswerForm';
 import { SurveySummaryView } from './SurveySummaryView';
@@ -27,6 +28,18 @@ const SurveyQuery = graphql(`
       cop {
         id
         name
+      }
+      myResponse {
+        id
+        submittedAt
+        answers {
+          id
+          numberValue
+          textValue
+          question {
+            id
+          }
+        }
       }
       questions {
         id
@@ -75,7 +88,10 @@ const notFound = new CombinedError({
   graphQLErrors: [{ message: 'Survey not found', extensions: { code: 'NOT_FOUND' } }],
 });
 
-/** One survey: its figures, the results per question, the AI summary, and the form to answer it while open. */
+/**
+ * One survey: its figures, the results per question, the AI summary, and the viewer's answer, or the form to
+ * answer it while it is open and they have not.
+ */
 const SurveyPage: Component = () => {
   const params = useParams<{ surveyId: string }>();
   const surveyId = () => decodeURIComponent(params.surveyId);
@@ -163,10 +179,21 @@ const SurveyPage: Component = () => {
                 <For each={current().questions}>{(question) => <QuestionResults question={question} />}</For>
               </div>
             </Panel>
-            <Show when={current().isOpen}>
-              <Panel title="Your answer">
-                <SurveyAnswerForm questions={current().questions} onSubmit={submit} />
-              </Panel>
+            <Show
+              when={current().myResponse}
+              fallback={
+                <Show when={current().isOpen}>
+                  <Panel title="Your answer">
+                    <SurveyAnswerForm questions={current().questions} onSubmit={submit} />
+                  </Panel>
+                </Show>
+              }
+            >
+              {(response) => (
+                <Panel title="Your answer">
+                  <MyAnswer questions={current().questions} response={response()} />
+                </Panel>
+              )}
             </Show>
           </article>
         )}

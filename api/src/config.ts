@@ -35,12 +35,6 @@ const configSchema = z.object({
   RUN_WATCH_IDLE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** A watcher lease not renewed for this long (its instance died) is taken over by another instance, in ms. */
   RUN_WATCH_LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
-  /** Daily sync of yesterday's platform usage into KPIs (one instance at a time), and its hour (UTC). */
-  USAGE_SYNC_ENABLED: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
-  USAGE_SYNC_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(3),
   /** The web app's production build, served at `/` (nothing is served when the folder does not exist). */
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   /**

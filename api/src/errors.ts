@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { AiError } from './ai/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
+import { NotMembersError } from './kpis/activity.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
 /**
@@ -64,7 +65,6 @@ const DATABRICKS_CODES: Record<DatabricksErrorKind, ErrorCode> = {
 
 const AI_CODES: Record<AiError['reason'], ErrorCode> = {
   BAD_RESPONSE: 'AI_BAD_RESPONSE',
-  NO_FREE_TEXT_ANSWERS: 'BAD_USER_INPUT',
   NO_DATABRICKS_INTEGRATION: 'NOT_FOUND',
 };
 
@@ -90,6 +90,9 @@ export function describeError(error: unknown): DescribedError | undefined {
     return { code: 'NOT_FOUND', message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof UsageAccessError) return { code: 'FORBIDDEN', message: error.message, extensions: {} };
+  if (error instanceof NotMembersError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: ['userIds'] } };
+  }
   return undefined;
 }
 

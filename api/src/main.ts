@@ -35,10 +35,8 @@ const app = buildApp(deps);
 const server = await listen(app, config.PORT, config.HOST, config.MAX_BODY_BYTES);
 // Resumes watching every unfinished run left by a previous process.
 deps.runs.watcher.start();
-const usageSync = startUsageSyncSchedule(
-  { prisma: deps.prisma, registry: deps.databricksGateway.registry, log },
-  { enabled: config.USAGE_SYNC_ENABLED, hourUtc: config.USAGE_SYNC_HOUR_UTC },
-);
+// Each integration's usage-collection settings say whether and how often; the first tick catches up missed days.
+const usageSync = startUsageSyncSchedule({ prisma: deps.prisma, registry: deps.databricksGateway.registry, log });
 log.info({ url: server.url, graphql: `${server.url}${app.graphqlEndpoint}` }, 'CoP OS api listening');
 
 let stopping = false;

@@ -6,7 +6,7 @@ import { withDeadline } from './deadline.js';
 import { DatabricksError } from './errors.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
-import { queryDailyUsage, type UsageRow } from './usage-query.js';
+import { type ActiveUsersKey, queryActiveUsers, queryDailyUsage, type UsageRow } from './usage-query.js';
 
 /** App-wide Databricks collaborators: connections per integration and the cross-request cache. */
 export interface DatabricksGateway {
@@ -21,6 +21,11 @@ const TTL = {
   activeRuns: 3 * SECOND,
   usage: 5 * 60 * SECOND,
 };
+
+const activeUsersCacheKey = (key: ActiveUsersKey) => `${key.workspaceIds.join(',')}|${key.from}|${key.to}`;
+
+const noWarehouse = () =>
+  new DatabricksError('BAD_REQUEST', 'The integration has no SQL warehouse: set its warehouseId to read usage.');
 
 /** Prefix of every cached read made through one connection (integration), to forget them together. */
 export const integrationCacheScope = (connectionKey: string) => `${connectionKey}|`;
@@ -39,6 +44,7 @@ interface UsageKey {
 export class DatabricksReader {
   private readonly memo = new Map<string, Promise<Remote<unknown>>>();
   private readonly usageLoaders = new Map<string, DataLoader<UsageKey, Remote<UsageRow[]>, string>>();
+  private readonly activeUserLoaders = new Map<string, DataLoader<ActiveUsersKey, Remote<number>, string>>();
 
   /**
    * `deadline` (epoch ms) is the request's: no read waits past it. A read still unanswered then ends in a
@@ -127,14 +133,28 @@ export class DatabricksReader {
     return loader.load(key);
   }
 
+  /** Distinct active users of workspaces behind one connection; all sets asked for in one tick share one statement. */
+  activeUsers(conn: WorkspaceConnection, key: ActiveUsersKey): Promise<Remote<number>> {
+    let loader = this.activeUserLoaders.get(conn.key);
+    if (!loader) {
+      loader = new DataLoader((keys) => this.loadActiveUsers(conn, keys), { cacheKeyFn: activeUsersCacheKey });
+      this.activeUserLoaders.set(conn.key, loader);
+    }
+    return loader.load({ ...key, workspaceIds: [...new Set(key.workspaceIds)].sort() });
+  }
+
+  private async loadActiveUsers(conn: WorkspaceConnection, keys: readonly ActiveUsersKey[]) {
+    const sql = conn.sql;
+    if (!sql) throw noWarehouse();
+    const all = await this.read(conn, `active-users:${keys.map(activeUsersCacheKey).join(';')}`, TTL.usage, () =>
+      queryActiveUsers(sql, keys, { deadline: this.deadline }),
+    );
+    return keys.map((_key, index) => ({ ...all, value: all.value[index] ?? 0 }));
+  }
+
   private async loadUsage(conn: WorkspaceConnection, keys: readonly UsageKey[]): Promise<Remote<UsageRow[]>[]> {
     const sql = conn.sql;
-    if (!sql) {
-      throw new DatabricksError(
-        'BAD_REQUEST',
-        'The integration has no SQL warehouse: set its warehouseId to read usage.',
-      );
-    }
+    if (!sql) throw noWarehouse();
     // One statement over the union of workspaces and the widest date range asked for.
     const workspaceIds = [...new Set(keys.map((k) => k.workspaceId))].sort();
     const from = keys.map((k) => k.from).sort()[0]!;

@@ -96,8 +96,8 @@ function netPromoterScores(computation: KpiComputation): Prisma.Sql {
 }
 
 /**
- * One statement: upserts the computed rows (never over a `MANUAL` one) and deletes the `COMPUTED` rows of the
- * range the computation no longer yields; answers how many rows it wrote.
+ * One statement: upserts the computed rows (never over a `MANUAL` one; a value that did not change is not touched)
+ * and deletes the `COMPUTED` rows of the range the computation no longer yields; answers how many rows it wrote.
  */
 function storeComputed(metricName: 'MAP' | 'NPS', computed: Prisma.Sql, computation: KpiComputation): Prisma.Sql {
   return Prisma.sql`
@@ -115,6 +115,8 @@ function storeComputed(metricName: 'MAP' | 'NPS', computed: Prisma.Sql, computat
          SET "metricValue" = EXCLUDED."metricValue", "metadata" = EXCLUDED."metadata", "source" = 'COMPUTED',
              "updatedAt" = now()
        WHERE "KpiMetric".source <> 'MANUAL'
+         AND ("KpiMetric"."metricValue", "KpiMetric"."metadata", "KpiMetric".source)
+             IS DISTINCT FROM (EXCLUDED."metricValue", EXCLUDED."metadata", 'COMPUTED'::"KpiSource")
       RETURNING 1
     )
     SELECT COUNT(*)::int AS written FROM written`;

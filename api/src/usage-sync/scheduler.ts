@@ -17,9 +17,9 @@ export type ScheduledSyncOutcome =
       /** The customers synced, and the days read for each. */
       synced: ({ customerId: string } & DayRange)[];
       failed: string[];
-      /** Integrations whose own usage-collection job was started. */
-      jobsStarted: string[];
-      /** Computed KPI rows written (MAP and NPS of yesterday and today). */
+      /** Integrations whose own usage-collection job was started, and its run (the same one for a repeated period). */
+      jobsStarted: { integrationId: string; runId: number }[];
+      /** Computed KPI rows written (MAP and NPS, by default of yesterday and today). */
       kpisWritten: number;
     };
 
@@ -30,6 +30,8 @@ const LOCK_TIMEOUT_MS = 60 * 60_000;
 /** Hour (UTC) from which yesterday counts as due: system tables settle in the first hours of a day. */
 export const DAILY_HOUR_UTC = 3;
 const HOUR_MS = 3_600_000;
+/** Days of MAP and NPS a process's first tick computes. */
+const KPI_CATCH_UP_DAYS = 90;
 
 /** Milliseconds from `now` to the next full hour. */
 export const msUntilNextHour = (now: Date) => HOUR_MS - (now.getTime() % HOUR_MS);
@@ -42,8 +44,12 @@ export const msUntilNextHour = (now: Date) => HOUR_MS - (now.getTime() % HOUR_MS
 export function startUsageSyncSchedule(deps: UsageSyncScheduleDeps): { stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  // The first tick of a process recomputes a quarter of MAP and NPS (history after a deploy); later ones two days.
+  let kpiDays = KPI_CATCH_UP_DAYS;
   const tick = () => {
-    runScheduledUsageSync(deps)
+    const days = kpiDays;
+    kpiDays = 2;
+    runScheduledUsageSync(deps, { kpiDays: days })
       .catch((error: unknown) => deps.log.error({ err: error }, 'Scheduled usage sync failed'))
       .finally(scheduleNext);
   };
@@ -69,6 +75,8 @@ export interface ScheduledSyncScope {
   now?: Date;
   /** Only these customers (e.g. to catch up a few after an outage); default every customer. */
   customerIds?: string[];
+  /** Days of MAP and NPS to compute, up to today; default 2 (yesterday and today). */
+  kpiDays?: number;
 }
 
 interface CollectingIntegration {
@@ -81,12 +89,12 @@ interface CollectingIntegration {
  * One tick, under a Postgres advisory lock (held by a transaction, so it is released on the very connection that
  * took it): for every customer whose integrations collect from the system tables, syncs the finished days of the
  * last 90 that no sync has covered yet (in one read) — and today too when one of them is `HOURLY`; starts the
- * usage-collection job of integrations that have one; then computes MAP and NPS of yesterday and today. One
+ * usage-collection job of integrations that have one; then computes MAP and NPS (yesterday and today). One
  * customer's failure does not stop the others.
  */
 export async function runScheduledUsageSync(
   deps: UsageSyncScheduleDeps,
-  { now = new Date(), customerIds }: ScheduledSyncScope = {},
+  { now = new Date(), customerIds, kpiDays = 2 }: ScheduledSyncScope = {},
 ): Promise<ScheduledSyncOutcome> {
   return deps.prisma.$transaction(
     async (tx) => {
@@ -115,9 +123,12 @@ export async function runScheduledUsageSync(
         }
       }
       const jobsStarted = await startCollectionJobs(deps, integrations, { now, lastDueDay });
-      const { written } = await computeKpis(deps.prisma, { from: addDays(today, -1), to: today });
+      const { written } = await computeKpis(deps.prisma, { from: addDays(today, 1 - kpiDays), to: today });
       const kpisWritten = written.MAP + written.NPS;
-      deps.log.info({ synced: synced.length, failed: failed.length, jobsStarted, kpisWritten }, 'Usage sync tick done');
+      deps.log.info(
+        { synced: synced.length, failed: failed.length, jobsStarted: jobsStarted.length, kpisWritten },
+        'Usage sync tick done',
+      );
       return { status: 'ran' as const, synced, failed, jobsStarted, kpisWritten };
     },
     { timeout: LOCK_TIMEOUT_MS, maxWait: 10_000 },
@@ -171,25 +182,25 @@ async function startCollectionJobs(
   deps: UsageSyncScheduleDeps,
   integrations: CollectingIntegration[],
   { now, lastDueDay }: { now: Date; lastDueDay: string },
-): Promise<string[]> {
+): Promise<{ integrationId: string; runId: number }[]> {
   const withJobs = integrations.filter((integration) => integration.settings.jobId);
   if (withJobs.length === 0) return [];
   const rows = await deps.prisma.integration.findMany({
     where: { id: { in: withJobs.map((integration) => integration.id) } },
     select: connectionSelect,
   });
-  const started: string[] = [];
+  const started: { integrationId: string; runId: number }[] = [];
   for (const integration of withJobs) {
     const row = rows.find((candidate) => candidate.id === integration.id);
     if (!row) continue;
     const period =
       integration.settings.schedule === 'HOURLY' ? now.toISOString().slice(0, 13).replace('T', '-') : lastDueDay;
     try {
-      await runNow(deps.registry.forIntegration(row).rest, {
+      const { run_id: runId } = await runNow(deps.registry.forIntegration(row).rest, {
         job_id: Number(integration.settings.jobId),
         idempotency_token: `copos-usage-${integration.id}-${period}`,
       });
-      started.push(integration.id);
+      started.push({ integrationId: integration.id, runId });
     } catch (error) {
       deps.log.error({ err: error, integrationId: integration.id }, 'Could not start the usage-collection job');
     }

@@ -10,6 +10,10 @@ ALTER TABLE "KpiMetric" ADD COLUMN "source" "KpiSource" NOT NULL DEFAULT 'MANUAL
 -- Values the platform sync wrote say so in their metadata.
 UPDATE "KpiMetric" SET "source" = 'PLATFORM_SYNC' WHERE "metadata"->>'source' = 'system-tables';
 
+-- MAP and NPS the demo seed invented (they disagreed with the CoPs' own surveys) give way to computed ones: the api
+-- computes the last 90 days when it starts. Its invented platform usage is overwritten by the usage sync's catch-up.
+DELETE FROM "KpiMetric" WHERE "metadata"->>'source' = 'demo-seed' AND "metricName" IN ('MAP', 'NPS');
+
 ALTER TABLE "Integration" ADD COLUMN "usageCollection" JSONB;
 
 ALTER TABLE "AiSummary" ADD COLUMN "inputs" JSONB;

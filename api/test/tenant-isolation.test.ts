@@ -256,6 +256,13 @@ const MUTATIONS = [
     `createIntegration(input: { customerId: $id, displayName: "Planted integration" }) ${SELECT_ID}`,
   ),
   refused('Customer', 'kpiMetric', 'syncPlatformUsage(customerId: $id) { __typename }'),
+  refused('Cop', 'kpiMetric', 'recomputeKpis(copId: $id) { __typename }'),
+  refused('CopEvent', 'memberActivity', `recordEventAttendance(id: $id, userIds: [$user]) ${SELECT_ID}`),
+  refused(
+    'Integration',
+    'integration',
+    `updateUsageCollection(integrationId: $id, input: { enabled: false, schedule: HOURLY }) ${SELECT_ID}`,
+  ),
   refused(
     'Customer',
     'cop',

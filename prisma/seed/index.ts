@@ -1,10 +1,10 @@
 import { hashPassword } from '@cop-os/api/auth/passwords';
 import { SecretBox } from '@cop-os/api/auth/secret-box';
 import type { PrismaClient } from '@cop-os/api/db/prisma';
+import { seedActivity } from './activity.js';
 import { seedChampions, seedDiscussions, seedUseCases } from './engagement.js';
 import { seedContent, seedEvents } from './events-and-content.js';
 import { type DatabricksSettings, seedIntegrations, seedServiceTokens } from './integrations.js';
-import { seedActivity } from './activity.js';
 import { seedKpis } from './kpis.js';
 import { DEMO_PASSWORD, seedPeople } from './people.js';
 import { startOfUtcDay } from './rows.js';

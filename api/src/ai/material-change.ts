@@ -38,9 +38,6 @@ export function changedMaterially(before: unknown, now: CopSignals): boolean {
       then.use_cases.map((useCase) => `${useCase.title}:${useCase.status}`).sort(),
       now.use_cases.map((useCase) => `${useCase.title}:${useCase.status}`).sort(),
     ) ||
-    !sameList(
-      then.champions.map((person) => person.name).sort(),
-      now.champions.map((person) => person.name).sort(),
-    )
+    !sameList(then.champions.map((person) => person.name).sort(), now.champions.map((person) => person.name).sort())
   );
 }

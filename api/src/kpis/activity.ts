@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/prisma.js';
-import type { ActivityKind } from '../generated/prisma/enums.js';
 import { Prisma } from '../generated/prisma/client.js';
+import type { ActivityKind } from '../generated/prisma/enums.js';
 
 /** Thrown when attendees named are not members of the event's CoP. */
 export class NotMembersError extends Error {

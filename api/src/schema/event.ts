@@ -6,8 +6,8 @@ import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { EventKindEnum } from './enums.js';
 import { type InputFields, withoutNulls } from './input.js';
-import { User } from './user.js';
 import { findOwned, ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
+import { User } from './user.js';
 
 export const CopEvent = builder.prismaNode('CopEvent', {
   ...ownedNode('copEvent'),

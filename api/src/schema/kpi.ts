@@ -161,7 +161,10 @@ builder.mutationFields((t) => ({
       const copId = await ownedCopId(ctx, input.copId.id);
       // Selecting only the id lets Prisma upsert in one INSERT … ON CONFLICT statement; with the caller's nested
       // selection it would read then insert, and concurrent callers would collide on the unique key.
-      const { id } = await ctx.prisma.kpiMetric.upsert({ ...kpiUpsertArgs({ ...input, copId, source: 'MANUAL' }), select: { id: true } });
+      const { id } = await ctx.prisma.kpiMetric.upsert({
+        ...kpiUpsertArgs({ ...input, copId, source: 'MANUAL' }),
+        select: { id: true },
+      });
       return ctx.prisma.kpiMetric.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -52,7 +52,8 @@ builder.mutationField('syncPlatformUsage', (t) =>
       const from = isoDay(args.from ?? args.date ?? day(to));
       const field = args.date ? 'date' : 'to';
       if (args.date && (args.from || args.to)) throw badInput('Give either `date` or `from`/`to`.', 'date');
-      if (to >= isoDay(new Date())) throw badInput('Only days that are over can be synced: pick a day before today.', field);
+      if (to >= isoDay(new Date()))
+        throw badInput('Only days that are over can be synced: pick a day before today.', field);
       if (from > to) throw badInput('`from` must not be after `to`.', 'from');
       if (from < addDays(to, -(MAX_SYNC_DAYS - 1)))
         throw badInput(`At most ${MAX_SYNC_DAYS} days can be synced at once.`, 'from');

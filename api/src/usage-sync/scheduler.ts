@@ -3,7 +3,15 @@ import { runNow } from '../databricks/api/jobs.js';
 import { connectionSelect } from '../databricks/registry.js';
 import { computeKpis } from '../kpis/compute.js';
 import { type UsageCollection, usageCollectionOf } from './settings.js';
-import { addDays, type DayRange, daysOf, isoDay, MAX_SYNC_DAYS, syncCustomerUsage, type UsageSyncDeps } from './sync.js';
+import {
+  addDays,
+  type DayRange,
+  daysOf,
+  isoDay,
+  MAX_SYNC_DAYS,
+  syncCustomerUsage,
+  type UsageSyncDeps,
+} from './sync.js';
 import { syncedDays } from './synced-days.js';
 
 export interface UsageSyncScheduleDeps extends UsageSyncDeps {

@@ -63,6 +63,13 @@ export type JobRunKind =
   | 'NOTEBOOK'
   | 'PIPELINE';
 
+/** Who wrote a KPI value: a person, the gateway from its own records, the platform sync, the usage job. */
+export type KpiSource =
+  | 'COMPUTED'
+  | 'MANUAL'
+  | 'PLATFORM_SYNC'
+  | 'USAGE_REPORT';
+
 export type MembershipRole =
   | 'CHAMPION'
   | 'LEAD'
@@ -104,6 +111,11 @@ export type SkillLevel =
   | 'ADVANCED'
   | 'BEGINNER'
   | 'INTERMEDIATE';
+
+/** DAILY: each finished day once, from 03:00 UTC. HOURLY: also today’s figures, every hour. */
+export type UsageSchedule =
+  | 'DAILY'
+  | 'HOURLY';
 
 export type UseCaseStatus =
   | 'IDEA'

@@ -35,12 +35,6 @@ const configSchema = z.object({
   RUN_WATCH_IDLE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** A watcher lease not renewed for this long (its instance died) is taken over by another instance, in ms. */
   RUN_WATCH_LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
-  /** Daily sync of yesterday's platform usage into KPIs (one instance at a time), and its hour (UTC). */
-  USAGE_SYNC_ENABLED: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
-  USAGE_SYNC_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(3),
   /** Slack/Teams notifications: how often the outbox is looked at (ms), and the hour (UTC) of the daily event scan. */
   NOTIFY_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
   EVENT_REMINDER_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),

@@ -4,6 +4,7 @@ import { AiError } from './ai/errors.js';
 import { CrmError } from './crm/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
 import { DatasetError } from './datasets/errors.js';
+import { NotMembersError } from './kpis/activity.js';
 import { RunInputError } from './runs/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
@@ -68,7 +69,6 @@ const DATABRICKS_CODES: Record<DatabricksErrorKind, ErrorCode> = {
 
 const AI_CODES: Record<AiError['reason'], ErrorCode> = {
   BAD_RESPONSE: 'AI_BAD_RESPONSE',
-  NO_FREE_TEXT_ANSWERS: 'BAD_USER_INPUT',
   NO_DATABRICKS_INTEGRATION: 'NOT_FOUND',
 };
 
@@ -119,6 +119,9 @@ export function describeError(error: unknown): DescribedError | undefined {
       message: error.message,
       extensions: { reason: error.reason, ...error.details },
     };
+  }
+  if (error instanceof NotMembersError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: ['userIds'] } };
   }
   return undefined;
 }

@@ -38,10 +38,8 @@ const server = await listen(app, config.PORT, config.HOST, config.MAX_BODY_BYTES
 deps.runs.watcher.start();
 // Finishes syncing (and deleting) owned resources left pending by a previous process.
 deps.sync.start();
-const usageSync = startUsageSyncSchedule(
-  { prisma: deps.prisma, registry: deps.databricksGateway.registry, log },
-  { enabled: config.USAGE_SYNC_ENABLED, hourUtc: config.USAGE_SYNC_HOUR_UTC },
-);
+// Each integration's usage-collection settings say whether and how often; the first tick catches up missed days.
+const usageSync = startUsageSyncSchedule({ prisma: deps.prisma, registry: deps.databricksGateway.registry, log });
 deps.notifications.start();
 const eventReminders = startEventReminders(
   { prisma: deps.prisma, log, onWritten: () => deps.notifications.wake() },

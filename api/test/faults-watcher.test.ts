@@ -36,7 +36,6 @@ async function startApiProcess(): Promise<ChildProcess> {
       DATABASE_URL: testDatabaseUrl(),
       PORT: '0',
       LOG_LEVEL: 'info',
-      USAGE_SYNC_ENABLED: 'false',
       RUN_WATCH_INTERVAL_MS: '100',
       RUN_WATCH_IDLE_INTERVAL_MS: '100',
       RUN_WATCH_LEASE_TTL_MS: String(LEASE_TTL_MS),

@@ -1,6 +1,12 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoAccounts, type SeedResult, seed } from '../../prisma/seed/index.js';
 import { SecretBox } from '../src/auth/secret-box.js';
+import { PLATFORM_METRICS } from '../src/databricks/usage-query.js';
+import { runScheduledUsageSync } from '../src/usage-sync/scheduler.js';
+import { addDays, isoDay, yesterday } from '../src/usage-sync/sync.js';
+import { createPlatformAdmin } from './support/fixtures.js';
 import { createTestApi } from './support/test-api.js';
 
 const api = createTestApi();
@@ -47,8 +53,11 @@ afterAll(() => api.close());
 
 describe('demo seed', () => {
   it('changes nothing when it runs a second time', async () => {
+    const activity = await api.prisma.memberActivity.count();
+    expect(activity).toBeGreaterThan(0);
     const secondRun = await seed(api.prisma, { secretsKey, today: new Date('2026-03-02T10:00:00Z') });
     expect(await snapshot()).toEqual(afterFirstRun);
+    expect(await api.prisma.memberActivity.count()).toBe(activity);
     expect(secondRun.serviceTokens).toEqual([]);
   });
 
@@ -90,34 +99,62 @@ describe('demo seed', () => {
     ).toBeGreaterThanOrEqual(55);
   });
 
-  it('writes 90 days of every KPI per CoP, with lower usage at weekends', async () => {
+  it('computes 90 days of MAP per CoP from the seeded activity, and invents no platform usage', async () => {
     const kpis = await api.prisma.kpiMetric.groupBy({
-      by: ['metricName'],
+      by: ['metricName', 'source'],
       where: { cop: { customer: { name: { in: SEEDED_CUSTOMERS } } } },
       _count: true,
     });
-    expect(Object.fromEntries(kpis.map((k) => [k.metricName, k._count]))).toEqual(
-      Object.fromEntries(
-        ['MAP', 'NPS', 'DBU', 'ACTIVE_USERS', 'JOBS_RUN', 'QUERIES_EXECUTED', 'MODEL_REQUESTS'].map((m) => [m, 6 * 90]),
-      ),
-    );
-    const users = await api.prisma.kpiMetric.findMany({
-      where: {
-        metricName: 'ACTIVE_USERS',
-        cop: { name: 'Data Engineering CoP', customer: { name: SEEDED_CUSTOMERS[0] } },
-      },
+    const counts = Object.fromEntries(kpis.map((k) => [`${k.metricName}:${k.source}`, k._count]));
+    expect(counts['MAP:COMPUTED']).toBe(6 * 90);
+    expect(counts['NPS:COMPUTED']).toBeGreaterThan(0);
+    // Platform usage comes from the system tables (the api's first usage tick), never from the seed.
+    expect(Object.keys(counts).sort()).toEqual(['MAP:COMPUTED', 'NPS:COMPUTED']);
+    const cops = await api.prisma.cop.findMany({
+      where: { customer: { name: { in: SEEDED_CUSTOMERS } } },
+      select: { id: true, _count: { select: { memberships: true } } },
     });
-    const mean = (days: number[]) => {
-      const values = users.filter((k) => days.includes(k.metricDate.getUTCDay())).map((k) => k.metricValue);
-      return values.reduce((a, b) => a + b, 0) / values.length;
-    };
-    expect(mean([0, 6])).toBeLessThan(mean([1, 2, 3, 4, 5]) / 2);
-    expect(
-      users
-        .map((k) => k.metricDate.toISOString().slice(0, 10))
-        .sort()
-        .at(-1),
-    ).toBe('2026-03-02');
+    for (const cop of cops) {
+      const latest = await api.prisma.kpiMetric.findFirstOrThrow({
+        where: { copId: cop.id, metricName: 'MAP' },
+        orderBy: { metricDate: 'desc' },
+      });
+      expect(latest.metricDate.toISOString().slice(0, 10)).toBe('2026-03-02');
+      expect(latest.metricValue).toBeGreaterThan(0);
+      expect(latest.metricValue).toBeLessThanOrEqual(cop._count.memberships);
+    }
+  });
+
+  it('shows on the dashboard the NPS the CoP’s own surveys give', async () => {
+    const seedDay = new Date('2026-03-02T00:00:00Z');
+    const windowStart = new Date(seedDay.getTime() - 89 * 86_400_000);
+    const cops = await api.prisma.cop.findMany({
+      where: { customer: { name: { in: SEEDED_CUSTOMERS } } },
+      select: { id: true },
+    });
+    let compared = 0;
+    for (const cop of cops) {
+      const scores = await api.prisma.surveyAnswer.findMany({
+        where: {
+          question: { type: 'NPS', survey: { copId: cop.id } },
+          numberValue: { not: null },
+          response: { submittedAt: { gte: windowStart, lt: new Date(seedDay.getTime() + 86_400_000) } },
+        },
+        select: { numberValue: true },
+      });
+      const kpi = await api.prisma.kpiMetric.findUnique({
+        where: { copId_metricName_metricDate: { copId: cop.id, metricName: 'NPS', metricDate: seedDay } },
+      });
+      if (scores.length === 0) {
+        expect(kpi).toBeNull();
+        continue;
+      }
+      const share = (test: (score: number) => boolean) => scores.filter((a) => test(a.numberValue!)).length;
+      const expected = ((share((n) => n >= 9) - share((n) => n <= 6)) / scores.length) * 100;
+      expect(kpi?.metricValue).toBeCloseTo(expected, 1);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('links a DBSQL dashboard and gathers NPS and varied free-text answers', async () => {
@@ -160,5 +197,54 @@ describe('demo seed', () => {
       ].sort();
     expect(workspaces(SEEDED_CUSTOMERS[0])).toEqual(['1001001001001001', '1001001001001002']);
     expect(workspaces(SEEDED_CUSTOMERS[1])).toEqual(['2002002002002001']);
+  });
+});
+
+describe('the api’s first usage tick on the seeded data', () => {
+  it('syncs the seeded range from the system tables, so the KPIs agree with the live platform usage', async () => {
+    // The seeded integrations, pointed at this run's emulator (npm start points them at its own).
+    const box = new SecretBox(secretsKey);
+    const integrations = await api.prisma.integration.findMany({
+      where: { type: 'DATABRICKS', customer: { name: { in: SEEDED_CUSTOMERS } } },
+    });
+    for (const integration of integrations) {
+      await api.prisma.integration.update({
+        where: { id: integration.id },
+        data: {
+          config: { ...(integration.config as object), host: process.env.EMULATOR_URL },
+          secrets: { ...(integration.secrets as object), token: box.seal(process.env.EMULATOR_TOKEN!) },
+        },
+      });
+    }
+    const customerIds = [...new Set(integrations.map((integration) => integration.customerId))];
+    const outcome = await runScheduledUsageSync(
+      { prisma: api.prisma, registry: api.deps.databricksGateway.registry, log: pino({ level: 'silent' }) },
+      { now: new Date(`${isoDay(new Date())}T04:00:00Z`), customerIds },
+    );
+    expect(outcome).toMatchObject({ status: 'ran', failed: [] });
+    expect(outcome.status === 'ran' && outcome.synced.map((run) => run.to)).toEqual(customerIds.map(() => yesterday()));
+
+    const admin = await api.tokenFor((await createPlatformAdmin(api.prisma)).id);
+    const cop = await api.prisma.cop.findFirstOrThrow({ where: { name: 'Data Engineering CoP' } });
+    const from = addDays(yesterday(), -6);
+    const result = await api.graphql(
+      `query($id: ID!, $from: Date!, $to: Date!, $names: [String!]!) { cop(id: $id) {
+         platformUsage(from: $from, to: $to) { series { metric points { date value } } }
+         kpiSeries(metricNames: $names, from: $from, to: $to) { metricName points { date value } } } }`,
+      { id: encodeGlobalID('Cop', cop.id), from, to: yesterday(), names: [...PLATFORM_METRICS] },
+      admin,
+    );
+    expect(result.errors).toBeUndefined();
+    type Series = { points: { date: string; value: number }[] };
+    const live = result.data?.cop.platformUsage.series as (Series & { metric: string })[];
+    const stored = result.data?.cop.kpiSeries as (Series & { metricName: string })[];
+    for (const metric of PLATFORM_METRICS) {
+      const kpis = stored.find((series) => series.metricName === metric)!.points;
+      expect(kpis, metric).toHaveLength(7);
+      const days = new Map(live.find((series) => series.metric === metric)!.points.map((p) => [p.date, p.value]));
+      for (const point of kpis)
+        expect(point.value, `${metric} ${point.date}`).toBeCloseTo(days.get(point.date) ?? 0, 6);
+    }
+    expect(stored.find((series) => series.metricName === 'DBU')!.points.some((point) => point.value > 0)).toBe(true);
   });
 });

@@ -272,6 +272,13 @@ const MUTATIONS = [
   ),
   refused('Customer', 'kpiMetric', 'syncPlatformUsage(customerId: $id) { __typename }'),
   refused('Customer', 'customerBudget', 'setBudget(customerId: $id, monthlyUsd: 1) { id }'),
+  refused('Cop', 'kpiMetric', 'recomputeKpis(copId: $id) { __typename }'),
+  refused('CopEvent', 'memberActivity', `recordEventAttendance(id: $id, userIds: [$user]) ${SELECT_ID}`),
+  refused(
+    'Integration',
+    'integration',
+    `updateUsageCollection(integrationId: $id, input: { enabled: false, schedule: HOURLY }) ${SELECT_ID}`,
+  ),
   refused(
     'Customer',
     'cop',

@@ -3,9 +3,10 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateServiceToken } from '../src/auth/service-tokens.js';
+import * as jobs from '../src/databricks/api/jobs.js';
 import { PLATFORM_METRICS } from '../src/databricks/usage-query.js';
-import { msUntilNextRun, runScheduledUsageSync, startUsageSyncSchedule } from '../src/usage-sync/scheduler.js';
-import { yesterday } from '../src/usage-sync/sync.js';
+import { msUntilNextHour, runScheduledUsageSync } from '../src/usage-sync/scheduler.js';
+import { addDays, isoDay, MAX_SYNC_DAYS, yesterday } from '../src/usage-sync/sync.js';
 import { connectEmulator } from './support/databricks.js';
 import { createTenant } from './support/fixtures.js';
 import { createTestApi } from './support/test-api.js';
@@ -21,11 +22,17 @@ let integrationId: string;
 let secondCop: { id: string };
 let unmappedCop: { id: string };
 
-const sync = `mutation($customerId: ID!, $date: Date) { syncPlatformUsage(customerId: $customerId, date: $date) { date processed copIds warnings } }`;
+const sync = `mutation($customerId: ID!, $date: Date) { syncPlatformUsage(customerId: $customerId, date: $date) { from to processed copIds warnings } }`;
+const syncRange = `mutation($customerId: ID!, $from: Date, $to: Date) { syncPlatformUsage(customerId: $customerId, from: $from, to: $to) { from to processed copIds } }`;
+const setCollection = `mutation($id: ID!, $input: UsageCollectionInput!) { updateUsageCollection(integrationId: $id, input: $input) { usageCollection { enabled jobId schedule } } }`;
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const kpiRows = (copIds: string[], date: string) =>
   api.prisma.kpiMetric.findMany({
-    where: { copId: { in: copIds }, metricDate: new Date(`${date}T00:00:00Z`) },
+    where: {
+      copId: { in: copIds },
+      metricDate: new Date(`${date}T00:00:00Z`),
+      metricName: { in: [...PLATFORM_METRICS] },
+    },
     orderBy: [{ copId: 'asc' }, { metricName: 'asc' }],
     select: { copId: true, metricName: true, metricValue: true },
   });
@@ -62,7 +69,7 @@ describe('syncPlatformUsage', () => {
     expect(result.errors).toBeUndefined();
     expect(sqlClient.statements - statementsBefore).toBe(1);
     const report = result.data?.syncPlatformUsage;
-    expect(report).toMatchObject({ date, processed: 10, warnings: [] });
+    expect(report).toMatchObject({ from: date, to: date, processed: 10, warnings: [] });
     expect([...report.copIds].sort()).toEqual([tenant.ids.cop, encodeGlobalID('Cop', secondCop.id)].sort());
 
     for (const copId of [tenant.cop.id, secondCop.id]) {
@@ -108,7 +115,7 @@ describe('syncPlatformUsage', () => {
     });
     const result = await api.graphql(sync, { customerId: tenant.ids.customer }, token);
     expect(result.errors).toBeUndefined();
-    expect(result.data?.syncPlatformUsage).toMatchObject({ date: yesterday(), processed: 10 });
+    expect(result.data?.syncPlatformUsage).toMatchObject({ from: yesterday(), to: yesterday(), processed: 10 });
     expect(await kpiRows([tenant.cop.id], yesterday())).toHaveLength(5);
   });
 
@@ -138,43 +145,170 @@ describe('syncPlatformUsage', () => {
   });
 });
 
-describe('daily usage sync schedule', () => {
-  const logged: { msg: string; customer?: string }[] = [];
+describe('syncPlatformUsage over a range, and per-integration settings', () => {
+  it('syncs a range of days in one statement per integration, every day of every mapped CoP', async () => {
+    const sqlClient = api.deps.databricksGateway.registry.forIntegration(
+      await api.prisma.integration.findUniqueOrThrow({ where: { id: integrationId } }),
+    ).sql!;
+    const before = sqlClient.statements;
+    const result = await api.graphql(
+      syncRange,
+      { customerId: tenant.ids.customer, from: daysAgo(9), to: daysAgo(7) },
+      admin,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.syncPlatformUsage).toMatchObject({ from: daysAgo(9), to: daysAgo(7), processed: 30 });
+    expect(sqlClient.statements - before).toBe(1);
+    for (const day of [daysAgo(9), daysAgo(8), daysAgo(7)])
+      expect(await kpiRows([tenant.cop.id, secondCop.id], day)).toHaveLength(10);
+    const sources = await api.prisma.kpiMetric.groupBy({
+      by: ['source'],
+      where: { copId: tenant.cop.id },
+      _count: true,
+    });
+    expect(sources.map((row) => row.source)).toEqual(['PLATFORM_SYNC']);
+  });
+
+  it('refuses a range longer than 90 days or upside down with BAD_USER_INPUT', async () => {
+    const long = await api.graphql(
+      syncRange,
+      { customerId: tenant.ids.customer, from: daysAgo(100), to: daysAgo(1) },
+      admin,
+    );
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['from'] });
+    const reversed = await api.graphql(
+      syncRange,
+      { customerId: tenant.ids.customer, from: daysAgo(2), to: daysAgo(3) },
+      admin,
+    );
+    expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['from'] });
+  });
+
+  it('stores validated settings per integration; an integration with collection off is not read', async () => {
+    const id = encodeGlobalID('Integration', integrationId);
+    const bad = await api.graphql(
+      setCollection,
+      { id, input: { enabled: true, jobId: 'job-7', schedule: 'DAILY' } },
+      admin,
+    );
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const off = await api.graphql(setCollection, { id, input: { enabled: false, schedule: 'HOURLY' } }, admin);
+    expect(off.data?.updateUsageCollection.usageCollection).toEqual({
+      enabled: false,
+      jobId: null,
+      schedule: 'HOURLY',
+    });
+    const date = daysAgo(10);
+    const result = await api.graphql(sync, { customerId: tenant.ids.customer, date }, admin);
+    expect(result.data?.syncPlatformUsage).toMatchObject({ processed: 0, copIds: [] });
+    expect(await kpiRows([tenant.cop.id], date)).toEqual([]);
+    const analyst = await api.graphql(
+      setCollection,
+      { id, input: { enabled: true, schedule: 'DAILY' } },
+      await api.tokenFor(tenant.users.ANALYST.id),
+    );
+    expect(analyst.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await api.graphql(setCollection, { id, input: { enabled: true, schedule: 'DAILY' } }, admin);
+  });
+});
+
+describe('usage schedule', () => {
+  const logged: { msg: string; customerId?: string }[] = [];
   const deps = () => ({
     prisma: api.prisma,
     registry: api.deps.databricksGateway.registry,
     log: pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) }),
   });
+  const setSettings = (usageCollection: object) =>
+    api.prisma.integration.update({ where: { id: integrationId }, data: { usageCollection } });
+  /** A tick at 04:00 UTC today: yesterday is due. */
+  const morning = () => new Date(`${isoDay(new Date())}T04:00:00Z`);
 
-  it('runs at the configured hour, today when it is still ahead, else tomorrow', () => {
-    expect(msUntilNextRun(new Date('2026-11-23T02:59:00Z'), 3)).toBe(60_000);
-    expect(msUntilNextRun(new Date('2026-11-23T03:00:00Z'), 3)).toBe(24 * 3_600_000);
-    expect(msUntilNextRun(new Date('2026-11-23T23:30:00Z'), 0)).toBe(30 * 60_000);
+  it('ticks at every full hour', () => {
+    expect(msUntilNextHour(new Date('2026-11-23T02:59:00Z'))).toBe(60_000);
+    expect(msUntilNextHour(new Date('2026-11-23T03:00:00Z'))).toBe(3_600_000);
   });
 
-  it('does not start when turned off, and refuses an hour outside 0–23', () => {
-    expect(() => startUsageSyncSchedule(deps(), { enabled: false }).stop()).not.toThrow();
-    expect(() => startUsageSyncSchedule(deps(), { hourUtc: 24 })).toThrow(RangeError);
-  });
-
-  it('syncs each customer once per day, logs and audits what it did', async () => {
-    const date = daysAgo(4);
-    const scope = { date, customerIds: [tenant.customer.id] };
+  it('catches up every due day of the last 90 not synced yet in one read, then has nothing left to do', async () => {
+    const scope = { now: morning(), customerIds: [tenant.customer.id] };
     const first = await runScheduledUsageSync(deps(), scope);
-    expect(first).toEqual({ status: 'ran', date, synced: [tenant.customer.id], failed: [], alreadySynced: 0 });
-    expect(await kpiRows([tenant.cop.id, secondCop.id], date)).toHaveLength(10);
-    expect(logged).toContainEqual(
-      expect.objectContaining({ msg: 'Synced platform usage', customer: tenant.customer.name, processed: 10 }),
-    );
-    const audit = await api.prisma.auditLog.findFirst({
-      where: { customerId: tenant.customer.id, action: 'syncPlatformUsage', entityId: date },
+    const today = isoDay(new Date());
+    expect(first).toMatchObject({
+      status: 'ran',
+      synced: [{ customerId: tenant.customer.id, from: addDays(today, -MAX_SYNC_DAYS), to: yesterday() }],
+      failed: [],
     });
-    expect(audit?.details).toMatchObject({ trigger: 'schedule', processed: 10 });
+    expect(await kpiRows([tenant.cop.id, secondCop.id], addDays(today, -MAX_SYNC_DAYS))).toHaveLength(10);
+    expect(await kpiRows([tenant.cop.id, secondCop.id], yesterday())).toHaveLength(10);
+    expect(await kpiRows([tenant.cop.id], today)).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ metricName: 'DBU' })]),
+    );
+    expect(logged).toContainEqual(
+      expect.objectContaining({ msg: 'Synced platform usage', customerId: tenant.customer.id }),
+    );
+    const marks = await api.prisma.auditLog.count({
+      where: { customerId: tenant.customer.id, action: 'syncPlatformUsage', entityType: 'UsageSyncDay' },
+    });
+    expect(marks).toBe(MAX_SYNC_DAYS);
     const second = await runScheduledUsageSync(deps(), scope);
-    expect(second).toEqual({ status: 'ran', date, synced: [], failed: [], alreadySynced: 1 });
+    expect(second).toMatchObject({ status: 'ran', synced: [], failed: [] });
   });
 
-  it('leaves the run to the instance that holds the advisory lock', async () => {
+  it('does not count yesterday as due before 03:00 UTC', async () => {
+    await api.prisma.auditLog.deleteMany({
+      where: { customerId: tenant.customer.id, entityType: 'UsageSyncDay', entityId: yesterday() },
+    });
+    const early = await runScheduledUsageSync(deps(), {
+      now: new Date(`${isoDay(new Date())}T01:00:00Z`),
+      customerIds: [tenant.customer.id],
+    });
+    expect(early).toMatchObject({ status: 'ran', synced: [] });
+    const later = await runScheduledUsageSync(deps(), { now: morning(), customerIds: [tenant.customer.id] });
+    expect(later).toMatchObject({ synced: [{ from: yesterday(), to: yesterday() }] });
+  });
+
+  it('refreshes today every hour for an HOURLY integration, and skips one whose collection is off', async () => {
+    await setSettings({ enabled: true, jobId: null, schedule: 'HOURLY' });
+    const today = isoDay(new Date());
+    const hourly = await runScheduledUsageSync(deps(), { now: morning(), customerIds: [tenant.customer.id] });
+    expect(hourly).toMatchObject({ synced: [{ customerId: tenant.customer.id, from: today, to: today }] });
+    expect(await kpiRows([tenant.cop.id, secondCop.id], today)).toHaveLength(10);
+    // Today is not over: it is never marked synced, so the next hour refreshes it again.
+    expect(await api.prisma.auditLog.count({ where: { customerId: tenant.customer.id, entityId: today } })).toBe(0);
+    await setSettings({ enabled: false, jobId: null, schedule: 'HOURLY' });
+    const off = await runScheduledUsageSync(deps(), { now: morning(), customerIds: [tenant.customer.id] });
+    expect(off).toMatchObject({ synced: [], jobsStarted: [] });
+  });
+
+  it('starts the integration’s own usage-collection job once per day instead of reading the system tables', async () => {
+    const restOf = async () =>
+      api.deps.databricksGateway.registry.forIntegration(
+        await api.prisma.integration.findUniqueOrThrow({ where: { id: integrationId } }),
+      ).rest;
+    const job = (await jobs.listJobs(await restOf())).jobs.find(
+      (candidate) => candidate.settings.name === 'CoP OS daily usage collection',
+    );
+    expect(job).toBeDefined();
+    // Editing the integration replaces its connection: read through the current one afterwards.
+    await setSettings({ enabled: true, jobId: String(job!.job_id), schedule: 'DAILY' });
+    const rest = await restOf();
+    await api.prisma.auditLog.deleteMany({
+      where: { customerId: tenant.customer.id, entityType: 'UsageSyncDay', entityId: yesterday() },
+    });
+    const first = await runScheduledUsageSync(deps(), { now: morning(), customerIds: [tenant.customer.id] });
+    expect(first).toMatchObject({ synced: [], jobsStarted: [{ integrationId }] });
+    const run = await jobs.getRun(rest, first.status === 'ran' ? first.jobsStarted[0]!.runId : 0);
+    expect(run.job_id).toBe(job!.job_id);
+    const second = await runScheduledUsageSync(deps(), {
+      now: new Date(morning().getTime() + 3_600_000),
+      customerIds: [tenant.customer.id],
+    });
+    // The idempotency token names the day: Databricks answers the same run.
+    expect(second).toMatchObject({ jobsStarted: [{ integrationId, runId: run.run_id }] });
+    await setSettings({ enabled: true, jobId: null, schedule: 'DAILY' });
+  });
+
+  it('leaves the tick to the instance that holds the advisory lock', async () => {
     let release = () => {};
     let acquired = () => {};
     const lockTaken = new Promise<void>((resolve) => {
@@ -188,11 +322,16 @@ describe('daily usage sync schedule', () => {
       });
     });
     await lockTaken;
-    const date = daysAgo(5);
-    const outcome = await runScheduledUsageSync(deps(), { date, customerIds: [tenant.customer.id] });
+    await api.prisma.auditLog.deleteMany({
+      where: { customerId: tenant.customer.id, entityType: 'UsageSyncDay', entityId: daysAgo(5) },
+    });
+    await api.prisma.kpiMetric.deleteMany({
+      where: { copId: tenant.cop.id, metricDate: new Date(`${daysAgo(5)}T00:00:00Z`) },
+    });
+    const outcome = await runScheduledUsageSync(deps(), { now: morning(), customerIds: [tenant.customer.id] });
     release();
     await otherInstance;
     expect(outcome).toEqual({ status: 'locked' });
-    expect(await kpiRows([tenant.cop.id], date)).toEqual([]);
+    expect(await kpiRows([tenant.cop.id], daysAgo(5))).toEqual([]);
   });
 });

@@ -56,17 +56,36 @@ describe('cop_advisor', () => {
     expect(titles(await ask('cop_advisor', 'phase: scale\ndbu_trend: +12%'))).not.toContain('hands-on workshop');
   });
 
-  it('recommends onboarding in the foundation phase and starts the roadmap there', async () => {
+  it('recommends onboarding in the foundation phase; the roadmap is the quarter ahead, month by month', async () => {
     const advice = await ask('cop_advisor', 'Phase: Foundation\nMember count: 40');
     expect(titles(advice)).toContain('onboarding');
-    expect(advice.roadmap.map((step: { phase: string }) => step.phase)).toEqual([
-      'Foundation',
-      'Adoption',
-      'Scale',
-      'Optimize',
+    expect(advice.roadmap.map((step: { phase: string; timeframe: string }) => [step.phase, step.timeframe])).toEqual([
+      ['Foundation', 'Month 1 (next 30 days)'],
+      ['Foundation', 'Month 2 (days 31–60)'],
+      ['Foundation', 'Month 3 (days 61–90)'],
     ]);
     const mature = await ask('cop_advisor', 'phase: optimize');
-    expect(mature.roadmap).toEqual([expect.objectContaining({ phase: 'Optimize', timeframe: 'next 30 days' })]);
+    expect(mature.roadmap).toHaveLength(3);
+    expect(new Set(mature.roadmap.map((step: { milestone: string }) => step.milestone)).size).toBe(3);
+    expect(mature.roadmap.every((step: { phase: string }) => step.phase === 'Optimize')).toBe(true);
+  });
+
+  it('never proposes a person without contributions; ties go to attendance, then content authored', async () => {
+    const champions = [
+      { name: 'Idle Ida', contributions: 0, events_attended: 9, content_authored: 0 },
+      { name: 'Bo Attends', contributions: 3, events_attended: 5, content_authored: 0 },
+      { name: 'Cy Writes', contributions: 3, events_attended: 5, content_authored: 2 },
+      { name: 'Al Posts', contributions: 6, events_attended: 0, content_authored: 1 },
+    ];
+    const advice = await ask('cop_advisor', `\`\`\`json\n${JSON.stringify({ phase: 'scale', champions })}\n\`\`\``);
+    expect(advice.champions_to_recognize.map((c: { name: string }) => c.name)).toEqual([
+      'Al Posts',
+      'Cy Writes',
+      'Bo Attends',
+    ]);
+    expect(advice.champions_to_recognize[1].reason).toBe(
+      '3 contributions to the community, 5 events attended, 2 content items authored.',
+    );
   });
 
   it('reads a JSON block: low participation, a blocked use case, champions and content', async () => {

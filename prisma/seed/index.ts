@@ -1,6 +1,7 @@
 import { hashPassword } from '@cop-os/api/auth/passwords';
 import { SecretBox } from '@cop-os/api/auth/secret-box';
 import type { PrismaClient } from '@cop-os/api/db/prisma';
+import { seedActivity } from './activity.js';
 import { seedChampions, seedDiscussions, seedUseCases } from './engagement.js';
 import { seedContent, seedEvents } from './events-and-content.js';
 import { type DatabricksSettings, seedIntegrations, seedServiceTokens } from './integrations.js';
@@ -33,7 +34,7 @@ export const DEFAULT_DATABRICKS: DatabricksSettings = {
 };
 
 /**
- * Loads the demo data: two customers, six CoPs and their community, 90 days of KPIs, integrations and demo
+ * Loads the demo data: two customers, six CoPs and their community, 90 days of MAP and NPS, integrations and demo
  * accounts. Idempotent: rows are found by natural key (customer name, e-mail, CoP name, title, KPI key) and only
  * missing ones are inserted, so a second run changes nothing. Deterministic: values come from seeded PRNGs.
  */
@@ -57,7 +58,9 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
     seedChampions(prisma, cops, people, today),
     seedDiscussions(prisma, cops, people, today),
     seedSurveys(prisma, cops, people, today),
-    seedKpis(prisma, cops, people, today),
   ]);
+  // From the activity of the community seeded above: who attended and viewed what, then MAP and NPS.
+  await seedActivity(prisma, cops, people, today);
+  await seedKpis(prisma, cops, today);
   return { serviceTokens };
 }

@@ -11,6 +11,7 @@ import { contentFiltersScenario } from './content-filters-scenario.js';
 import { crmScenario } from './crm-scenario.js';
 import { datasetsScenario } from './datasets-scenario.js';
 import { devServerCspScenario } from './dev-server-csp.js';
+import { activeUsersTotalScenario, firstUsageSyncScenario } from './kpi-scenario.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
 import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
@@ -47,6 +48,9 @@ async function scenario(page: Page, stack: Stack) {
 
   await signIn(page, 'lead@northwind.example', PASSWORD);
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  const firstCopPath = await page.locator('.cop-card h3 a').first().getAttribute('href');
+  // Before the dashboard: the KPI charts show what the api's first usage tick synced from the system tables.
+  await firstUsageSyncScenario(webUrl, decodeURIComponent(firstCopPath?.split('/')[2] ?? ''));
   const user = page.getByTestId('signed-in-user');
   await user.waitFor();
   check((await user.textContent())?.includes('Northwind Pet Insurance'), 'the header shows the user and customer');
@@ -85,6 +89,7 @@ async function scenario(page: Page, stack: Stack) {
     (await usageSeries.count()) >= 3 && (await page.locator('.usage-panel [role="alert"]').count()) === 0,
     `the live usage panel shows the workspace's usage from the system tables (${await usageSeries.count()} series)`,
   );
+  await activeUsersTotalScenario(page, webUrl);
   const dashboardUrl = page.url();
   const memberRows = page.locator('.members-panel .list__row');
   check((await memberRows.count()) > 0, `the dashboard lists members (${await memberRows.count()})`);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Prisma } from '../generated/prisma/client.js';
 import { loadCopSignals } from './cop-context.js';
+import { changedMaterially } from './material-change.js';
 import { askModelForJson, modelList, modelText } from './model-answer.js';
 import { type AiDeps, servingTarget } from './serving-target.js';
 import { cachedGeneration, type StoredSummary } from './summary-cache.js';
@@ -21,7 +23,7 @@ const SYSTEM_PROMPT = `You advise the lead of a Databricks Community of Practice
 The user message holds the CoP's signals as JSON: phase, industry, member_count, days_active, map (monthly active
 participants), nps (-100..100), dbu_trend (percent change of DBU consumption over the last 30 days),
 survey_response_rate (percent), recent_events, content_engagement, use_cases and champions (status "candidate"
-means an active member not yet recognized).
+means an active member not yet recognized, ranked by contributions, then events_attended, then content_authored).
 Answer with one JSON object and nothing else, with exactly these keys:
 {"next_sessions":[{"title":"","rationale":"","format":""}],
  "content_to_prioritize":[{"title":"","reason":""}],
@@ -29,28 +31,35 @@ Answer with one JSON object and nothing else, with exactly these keys:
  "roadmap":[{"phase":"","milestone":"","timeframe":""}],
  "summary":""}
 At most three sessions, most urgent first: NPS below 30 calls for a feedback session, a DBU trend of -5% or
-worse for a hands-on workshop, a foundation-phase CoP for onboarding. Recognize only people listed in champions.`;
+worse for a hands-on workshop, a foundation-phase CoP for onboarding. Recognize only people listed in champions, in
+their order, never anyone without contributions. The roadmap covers the next quarter: three milestones, one per month
+(timeframes "Month 1 (next 30 days)", "Month 2 (days 31–60)", "Month 3 (days 61–90)").`;
+
+/** Advice is kept for a week: a CoP's situation moves slowly, unless its data changes materially (then sooner). */
+export const ADVICE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * The advisor's recommendations for a CoP: the cached answer while it is fresh, otherwise the CoP's signals
- * sent to the integration's advisor endpoint and the validated answer cached for a day.
+ * The advisor's recommendations for a CoP: the cached answer while it is younger than a week and the CoP's signals
+ * have not changed materially since, otherwise the signals sent to the integration's advisor endpoint and the
+ * validated answer cached with them.
  */
 export async function copAdvice(
   deps: AiDeps,
   { copId, customerId, refresh }: { copId: string; customerId: string; refresh: boolean },
 ): Promise<StoredSummary<CopAdvice>> {
+  const signals = await loadCopSignals(deps.prisma, copId, new Date());
+  if (!signals) throw new Error(`CoP ${copId} vanished while asking for advice`);
   return cachedGeneration({
     prisma: deps.prisma,
     key: { ...ADVICE_KEY, entityId: copId },
     customerId,
     schema: copAdviceSchema,
     refresh,
+    ttlMs: ADVICE_TTL_MS,
+    inputs: signals as unknown as Prisma.InputJsonObject,
+    stillValid: (_cached, storedSignals) => !changedMaterially(storedSignals, signals),
     generate: async () => {
-      const [signals, target] = await Promise.all([
-        loadCopSignals(deps.prisma, copId, new Date()),
-        servingTarget(deps, copId, customerId, 'advisor'),
-      ]);
-      if (!signals) throw new Error(`CoP ${copId} vanished while asking for advice`);
+      const target = await servingTarget(deps, copId, customerId, 'advisor');
       const content = await askModelForJson(target.connection.rest, {
         endpoint: target.endpoint,
         system: SYSTEM_PROMPT,

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../db/prisma.js';
 
 const DAY_MS = 86_400_000;
-/** Contributions (discussions, replies, content) within this window count as recent activity. */
+/** Contributions (discussions, replies, content) and attendance within this window count as recent activity. */
 const ACTIVITY_WINDOW_DAYS = 90;
 /** Recent contributions that make a member who is not yet a champion a candidate. */
 export const CANDIDATE_MIN_CONTRIBUTIONS = 3;
@@ -27,7 +27,14 @@ export interface CopSignals {
   recent_events: { title: string; format: string; date: string; attendees: number }[];
   content_engagement: { title: string; type: string; views: number }[];
   use_cases: { title: string; status: string }[];
-  champions: { name: string; contributions: number; status: 'champion' | 'candidate' }[];
+  /** People worth recognizing, best first: never anyone without contributions. */
+  champions: {
+    name: string;
+    contributions: number;
+    events_attended: number;
+    content_authored: number;
+    status: 'champion' | 'candidate';
+  }[];
 }
 
 interface KpiPoint {
@@ -39,12 +46,16 @@ interface KpiPoint {
 interface PersonActivity {
   name: string;
   isChampion: boolean;
+  /** Discussions and replies posted and content authored in the activity window. */
   contributions: number;
+  attended: number;
+  authored: number;
 }
 
 /** Gathers the signals in three parallel reads, whatever the size of the CoP. */
 export async function loadCopSignals(prisma: PrismaClient, copId: string, now: Date): Promise<CopSignals | null> {
   const today = utcDay(now);
+  const since = addDays(now, -ACTIVITY_WINDOW_DAYS);
   const [cop, kpis, people] = await Promise.all([
     prisma.cop.findUnique({
       where: { id: copId },
@@ -89,19 +100,24 @@ export async function loadCopSignals(prisma: PrismaClient, copId: string, now: D
         SELECT u.name,
                EXISTS (SELECT 1 FROM "Champion" c WHERE c."copId" = ${copId} AND c."userId" = u.id) AS "isChampion",
                ((SELECT COUNT(*) FROM "Discussion" d
-                  WHERE d."copId" = ${copId} AND d."authorId" = u.id AND d."createdAt" >= ${addDays(now, -ACTIVITY_WINDOW_DAYS)})
+                  WHERE d."copId" = ${copId} AND d."authorId" = u.id AND d."createdAt" >= ${since})
               + (SELECT COUNT(*) FROM "DiscussionReply" r JOIN "Discussion" d ON d.id = r."discussionId"
-                  WHERE d."copId" = ${copId} AND r."authorId" = u.id AND r."createdAt" >= ${addDays(now, -ACTIVITY_WINDOW_DAYS)})
-              + (SELECT COUNT(*) FROM "ContentAsset" a
-                  WHERE a."copId" = ${copId} AND a."createdById" = u.id AND a."createdAt" >= ${addDays(now, -ACTIVITY_WINDOW_DAYS)})
-               )::int AS contributions
+                  WHERE d."copId" = ${copId} AND r."authorId" = u.id AND r."createdAt" >= ${since}))::int AS posts,
+               (SELECT COUNT(*) FROM "ContentAsset" a
+                 WHERE a."copId" = ${copId} AND a."createdById" = u.id AND a."createdAt" >= ${since})::int AS authored,
+               (SELECT COUNT(DISTINCT e."entityId") FROM "MemberActivity" e
+                 WHERE e."copId" = ${copId} AND e."userId" = u.id AND e.kind = 'EVENT_ATTENDANCE'
+                   AND e.day >= ${since}::date)::int AS attended
           FROM people p JOIN "User" u ON u.id = p."userId"
       ), ranked AS (
-        SELECT *, ROW_NUMBER() OVER (PARTITION BY "isChampion" ORDER BY contributions DESC, name) AS rank FROM scored
+        SELECT *, posts + authored AS contributions,
+               ROW_NUMBER() OVER (PARTITION BY "isChampion" ORDER BY posts + authored DESC, attended DESC, authored DESC, name) AS rank
+          FROM scored
       )
-      SELECT name, "isChampion", contributions FROM ranked
-       WHERE "isChampion" AND rank <= 10 OR NOT "isChampion" AND rank <= ${MAX_CANDIDATES} AND contributions >= ${CANDIDATE_MIN_CONTRIBUTIONS}
-       ORDER BY "isChampion" DESC, contributions DESC, name`,
+      SELECT name, "isChampion", contributions, attended, authored FROM ranked
+       WHERE contributions > 0
+         AND ("isChampion" AND rank <= 10 OR NOT "isChampion" AND rank <= ${MAX_CANDIDATES} AND contributions >= ${CANDIDATE_MIN_CONTRIBUTIONS})
+       ORDER BY contributions DESC, attended DESC, authored DESC, name`,
   ]);
   if (!cop) return null;
   const latest = (name: string) => kpis.find((kpi) => kpi.name === name)?.value;
@@ -136,6 +152,8 @@ export async function loadCopSignals(prisma: PrismaClient, copId: string, now: D
     champions: people.map((person) => ({
       name: person.name,
       contributions: person.contributions,
+      events_attended: person.attended,
+      content_authored: person.authored,
       status: person.isChampion ? 'champion' : 'candidate',
     })),
   };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 
 /** Which cached answer: one per entity and kind (`AiSummary`'s unique key). */
 export interface SummaryKey {
@@ -17,12 +17,13 @@ export interface StoredSummary<T> {
   expiresAt: Date;
 }
 
-/** Answers are kept for a day: advice and themes change slowly, model calls cost money. */
+/** Survey themes are kept for a day by default (model calls cost money); each feature may keep its answers longer. */
 export const SUMMARY_TTL_MS = 24 * 60 * 60 * 1000;
 
 interface SummaryRow {
   entityId: string;
   content: unknown;
+  inputs?: unknown;
   model: string;
   updatedAt: Date;
   expiresAt: Date;
@@ -59,8 +60,15 @@ export interface Generation<T> {
   customerId: string;
   schema: z.ZodType<T>;
   refresh: boolean;
-  /** Whether an unexpired cached answer still describes the entity (e.g. no new responses since). */
-  stillValid?: (cached: T) => boolean;
+  /** How long an answer is kept; default `SUMMARY_TTL_MS`. */
+  ttlMs?: number;
+  /** The facts the answer is made from, stored with it (`AiSummary.inputs`). */
+  inputs?: Prisma.InputJsonValue;
+  /**
+   * Whether an unexpired cached answer still describes the entity (e.g. no new responses since), given the inputs
+   * stored with it (null when none were).
+   */
+  stillValid?: (cached: T, storedInputs: unknown) => boolean;
   /** Asks the model; its answer is stored only when this resolves. */
   generate: () => Promise<{ content: T; model: string }>;
 }
@@ -74,20 +82,22 @@ export async function cachedGeneration<T>(generation: Generation<T>): Promise<St
   if (!generation.refresh) {
     const row = await prisma.aiSummary.findUnique({
       where: { entityType_entityId_summaryType: key },
-      select: rowFields,
+      select: { ...rowFields, inputs: true },
     });
     const cached = toStored(row, schema);
-    if (cached && cached.expiresAt > new Date() && (generation.stillValid?.(cached.content) ?? true)) return cached;
+    const valid = cached && (generation.stillValid?.(cached.content, row?.inputs ?? null) ?? true);
+    if (cached && valid && cached.expiresAt > new Date()) return cached;
   }
   const { content, model } = await generation.generate();
   // Generated when the answer arrived; `updatedAt` is set explicitly so that it and the expiry agree.
   const generatedAt = new Date();
   const values = {
     content: content as Prisma.InputJsonValue,
+    inputs: generation.inputs ?? Prisma.DbNull,
     model,
     customerId: generation.customerId,
     updatedAt: generatedAt,
-    expiresAt: new Date(generatedAt.getTime() + SUMMARY_TTL_MS),
+    expiresAt: new Date(generatedAt.getTime() + (generation.ttlMs ?? SUMMARY_TTL_MS)),
   };
   const row = await prisma.aiSummary.upsert({
     where: { entityType_entityId_summaryType: key },

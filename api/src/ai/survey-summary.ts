@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../db/prisma.js';
 import { loadNps } from '../surveys/nps.js';
-import { AiError } from './errors.js';
 import { askModelForJson, modelList, modelText } from './model-answer.js';
 import { type AiDeps, servingTarget } from './serving-target.js';
 import { cachedGeneration, type StoredSummary } from './summary-cache.js';
@@ -38,6 +37,10 @@ export const surveySummarySchema = summaryAnswerSchema.extend({
 });
 
 export type SurveySummary = z.infer<typeof surveySummarySchema>;
+
+/** `model` of a summary made without asking one: the survey had no free-text answers. */
+export const NOT_ASKED = 'none';
+const EMPTY_SUMMARY = { working_well: [], opportunities: [], top_actions: [], themes: [] };
 
 export const SURVEY_SUMMARY_KEY = { entityType: 'Survey', summaryType: 'SURVEY_SUMMARY' } as const;
 
@@ -77,17 +80,19 @@ export async function surveySummary(
         freeTextAnswers(prisma, survey.surveyId),
         loadNps(prisma, [survey.surveyId]),
       ]);
-      if (answers.length === 0) throw new AiError('NO_FREE_TEXT_ANSWERS', 'This survey has no free-text answers yet.');
+      const facts = { response_count: responseCount, nps: nps ?? null };
+      // Nothing to summarize is an answer too (no themes), not a failure: the model is not asked.
+      if (answers.length === 0) return { content: { ...EMPTY_SUMMARY, ...facts }, model: NOT_ASKED };
       const target = await servingTarget(deps, survey.copId, survey.customerId, 'summarizer');
-      const facts = { title: survey.title, response_count: responseCount, nps: nps ?? null, answers };
+      const prompt = { title: survey.title, ...facts, answers };
       const answer = await askModelForJson(target.connection.rest, {
         endpoint: target.endpoint,
         system: SYSTEM_PROMPT,
-        user: `Survey "${survey.title}" (${responseCount} responses):\n\`\`\`json\n${JSON.stringify(facts, null, 2)}\n\`\`\``,
+        user: `Survey "${survey.title}" (${responseCount} responses):\n\`\`\`json\n${JSON.stringify(prompt, null, 2)}\n\`\`\``,
         answer: summaryAnswerSchema,
         maxTokens: 1500,
       });
-      return { content: { ...answer, response_count: responseCount, nps: nps ?? null }, model: target.endpoint };
+      return { content: { ...answer, ...facts }, model: target.endpoint };
     },
   });
 }

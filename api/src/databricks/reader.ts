@@ -10,7 +10,7 @@ import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
 import type { DatabricksSqlClient } from './sql-client.js';
 import { queryTaskDurations } from './task-duration-query.js';
-import { queryDailyUsage, type UsageRow } from './usage-query.js';
+import { type ActiveUsersKey, queryActiveUsers, queryDailyUsage, type UsageRow } from './usage-query.js';
 
 /** App-wide Databricks collaborators: connections per integration and the cross-request cache. */
 export interface DatabricksGateway {
@@ -26,6 +26,8 @@ const TTL = {
   usage: 5 * 60 * SECOND,
   history: 10 * 60 * SECOND,
 };
+
+const activeUsersCacheKey = (key: ActiveUsersKey) => `${key.workspaceIds.join(',')}|${key.from}|${key.to}`;
 
 /** Prefix of every cached read made through one connection (integration), to forget them together. */
 export const integrationCacheScope = (connectionKey: string) => `${connectionKey}|`;
@@ -44,6 +46,7 @@ interface UsageKey {
 export class DatabricksReader {
   private readonly memo = new Map<string, Promise<Remote<unknown>>>();
   private readonly usageLoaders = new Map<string, DataLoader<UsageKey, Remote<UsageRow[]>, string>>();
+  private readonly activeUserLoaders = new Map<string, DataLoader<ActiveUsersKey, Remote<number>, string>>();
 
   /**
    * `deadline` (epoch ms) is the request's: no read waits past it. A read still unanswered then ends in a
@@ -154,6 +157,24 @@ export class DatabricksReader {
     return this.read<OpsMetrics>(conn, `ops:${JSON.stringify(query)}`, TTL.usage, () =>
       queryOpsMetrics(sql, query, { deadline: this.deadline }),
     );
+  }
+
+  /** Distinct active users of workspaces behind one connection; all sets asked for in one tick share one statement. */
+  activeUsers(conn: WorkspaceConnection, key: ActiveUsersKey): Promise<Remote<number>> {
+    let loader = this.activeUserLoaders.get(conn.key);
+    if (!loader) {
+      loader = new DataLoader((keys) => this.loadActiveUsers(conn, keys), { cacheKeyFn: activeUsersCacheKey });
+      this.activeUserLoaders.set(conn.key, loader);
+    }
+    return loader.load({ ...key, workspaceIds: [...new Set(key.workspaceIds)].sort() });
+  }
+
+  private async loadActiveUsers(conn: WorkspaceConnection, keys: readonly ActiveUsersKey[]) {
+    const sql = warehouseOf(conn, 'read active users');
+    const all = await this.read(conn, `active-users:${keys.map(activeUsersCacheKey).join(';')}`, TTL.usage, () =>
+      queryActiveUsers(sql, keys, { deadline: this.deadline }),
+    );
+    return keys.map((_key, index) => ({ ...all, value: all.value[index] ?? 0 }));
   }
 
   private async loadUsage(conn: WorkspaceConnection, keys: readonly UsageKey[]): Promise<Remote<UsageRow[]>[]> {

@@ -11,6 +11,15 @@ export interface UsageRow {
   value: number;
 }
 
+/** Named parameters for a day range and a list of workspaces, and the `IN (…)` list of their markers. */
+function rangeParams(workspaceIds: string[], from: string, to: string) {
+  const params: Record<string, string> = { from_date: from, to_date: to };
+  workspaceIds.forEach((id, index) => {
+    params[`ws${index}`] = id;
+  });
+  return { params, inList: workspaceIds.map((_id, index) => `:ws${index}`).join(', ') };
+}
+
 /**
  * Daily usage of several workspaces from the system tables in ONE statement: DBUs from billing, active
  * users from the audit log, job runs from Lakeflow, queries from query history, model requests from serving.
@@ -23,11 +32,7 @@ export async function queryDailyUsage(
   options: SqlCallOptions = {},
 ): Promise<UsageRow[]> {
   if (workspaceIds.length === 0) return [];
-  const params: Record<string, string> = { from_date: from, to_date: to };
-  workspaceIds.forEach((id, index) => {
-    params[`ws${index}`] = id;
-  });
-  const inList = workspaceIds.map((_id, index) => `:ws${index}`).join(', ');
+  const { params, inList } = rangeParams(workspaceIds, from, to);
   const between = (dateExpression: string) =>
     `workspace_id IN (${inList}) AND ${dateExpression} BETWEEN CAST(:from_date AS DATE) AND CAST(:to_date AS DATE)`;
   const statement = `
@@ -59,4 +64,48 @@ export async function queryDailyUsage(
     metric: row.metric,
     value: Number(row.value),
   }));
+}
+
+export interface ActiveUsersKey {
+  /** The workspaces counted together (a CoP's, a customer's). */
+  workspaceIds: string[];
+  from: string;
+  to: string;
+}
+
+/**
+ * Distinct active users of several sets of workspaces, each over its own range, in ONE statement: a person active
+ * on many days (or in several of a set's workspaces) counts once, unlike a sum of the daily ACTIVE_USERS. Answers
+ * the counts in the order of `keys`.
+ */
+export async function queryActiveUsers(
+  sql: DatabricksSqlClient,
+  keys: readonly ActiveUsersKey[],
+  options: SqlCallOptions = {},
+): Promise<number[]> {
+  const params: Record<string, string> = {};
+  const tuples: string[] = [];
+  keys.forEach((key, k) => {
+    params[`from${k}`] = key.from;
+    params[`to${k}`] = key.to;
+    key.workspaceIds.forEach((workspaceId, w) => {
+      params[`ws${k}_${w}`] = workspaceId;
+      tuples.push(`(${k}, :ws${k}_${w}, CAST(:from${k} AS DATE), CAST(:to${k} AS DATE))`);
+    });
+  });
+  if (tuples.length === 0) return keys.map(() => 0);
+  const { rows } = await sql.query<{ k: number; users: number }>(
+    {
+      sql: `SELECT sets.k, CAST(COUNT(DISTINCT audit.user_identity.email) AS DOUBLE) AS users
+              FROM (VALUES ${tuples.join(', ')}) AS sets(k, workspace_id, from_date, to_date)
+              JOIN system.access.audit AS audit
+                ON audit.workspace_id = sets.workspace_id AND audit.event_date BETWEEN sets.from_date AND sets.to_date
+             GROUP BY sets.k`,
+      params,
+      rowLimit: keys.length,
+    },
+    options,
+  );
+  const byKey = new Map(rows.map((row) => [Number(row.k), Number(row.users)]));
+  return keys.map((_key, k) => byKey.get(k) ?? 0);
 }

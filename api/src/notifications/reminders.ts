@@ -1,9 +1,14 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../db/prisma.js';
-import { msUntilNextRun } from '../usage-sync/scheduler.js';
 import { notifyEventTomorrow } from './notices.js';
 
 const DAY_MS = 86_400_000;
+
+/** Milliseconds from `now` to the next `hourUtc`:00 UTC (tomorrow's when today's has passed). */
+export function msUntilNextRun(now: Date, hourUtc: number): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hourUtc);
+  return next > now.getTime() ? next - now.getTime() : next + DAY_MS - now.getTime();
+}
 
 /**
  * Writes an "event tomorrow" notice for every event that starts on the UTC day after `now`, for every customer.

@@ -13,9 +13,11 @@ import { findOwned } from './ownership.js';
 import { Survey } from './survey.js';
 
 const AiAnswer = builder.interfaceRef<StoredSummary<unknown>>('AiAnswer').implement({
-  description: 'An answer of a Model Serving endpoint, cached for a day.',
+  description: 'An answer of a Model Serving endpoint, cached (advice for a week, survey summaries for a day).',
   fields: (t) => ({
-    model: t.exposeString('model', { description: 'The serving endpoint that produced it.' }),
+    model: t.exposeString('model', {
+      description: 'The serving endpoint that produced it; `none` when there was nothing to ask a model about.',
+    }),
     generatedAt: t.expose('generatedAt', { type: 'DateTime' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     isExpired: t.boolean({
@@ -146,8 +148,9 @@ builder.mutationFields((t) => ({
   generateCopAdvice: t.field({
     type: CopAdviceRef,
     description:
-      'Asks the AI advisor what the CoP should do next. A cached answer younger than a day is returned without ' +
-      'asking the model again, unless `refresh`. Editors, or the CoP’s leads.',
+      'Asks the AI advisor what the CoP should do next. A cached answer younger than a week is returned without ' +
+      'asking the model again while the CoP has not changed materially (phase, NPS ±10, MAP or members ±20 %/10 %, ' +
+      'DBU trend, a new event, use cases, people to recognize), unless `refresh`. Editors, or the CoP’s leads.',
     authScopes: { authenticated: true },
     args: {
       copId: t.arg.globalID({ for: Cop }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EDITOR_ROLES } from '../auth/viewer.js';
 import type { AssetType } from '../generated/prisma/enums.js';
+import { recordContentView } from '../kpis/activity.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { AssetTypeEnum, SkillLevelEnum } from './enums.js';
@@ -198,12 +199,17 @@ builder.mutationFields((t) => ({
   }),
   recordContentView: t.prismaField({
     type: 'ContentAsset',
-    description: 'Counts one view of the asset (any member of the tenant); returns the asset.',
+    description:
+      'Counts one view of the asset (any member of the tenant) and records the viewer’s activity (MAP); returns the asset.',
     authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: ContentAsset }) },
-    // One atomic increment with the tenant filter in its where: concurrent views are never lost.
-    resolve: (query, _root, { id }, ctx) =>
-      updateOwned(ctx, 'contentAsset', id.id, { ...query, data: { views: { increment: 1 } } }),
+    resolve: async (query, _root, { id }, ctx) => {
+      // One atomic increment with the tenant filter in its where: concurrent views are never lost.
+      const asset = await updateOwned(ctx, 'contentAsset', id.id, { ...query, data: { views: { increment: 1 } } });
+      // Service tokens are not people: their views count, but make nobody active.
+      if (ctx.viewer?.kind === 'user') await recordContentView(ctx.prisma, id.id, ctx.viewer.id);
+      return asset;
+    },
   }),
 }));
 

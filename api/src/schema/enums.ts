@@ -3,6 +3,7 @@ import {
   CopPhase,
   EventKind,
   IntegrationType,
+  KpiSource,
   MembershipRole,
   QuestionType,
   Role,
@@ -21,3 +22,7 @@ export const SkillLevelEnum = builder.enumType(SkillLevel, { name: 'SkillLevel' 
 export const QuestionTypeEnum = builder.enumType(QuestionType, { name: 'QuestionType' });
 export const UseCaseStatusEnum = builder.enumType(UseCaseStatus, { name: 'UseCaseStatus' });
 export const IntegrationTypeEnum = builder.enumType(IntegrationType, { name: 'IntegrationType' });
+export const KpiSourceEnum = builder.enumType(KpiSource, {
+  name: 'KpiSource',
+  description: 'Who wrote a KPI value: a person, the gateway from its own records, the platform sync, the usage job.',
+});

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { EDITOR_ROLES } from '../auth/viewer.js';
 import { appError } from '../errors.js';
+import { recordEventAttendance } from '../kpis/activity.js';
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { COP_LEAD_SCOPES, managedCopId } from './cop-lead.js';
 import { EventKindEnum } from './enums.js';
 import { type InputFields, withoutNulls } from './input.js';
-import { findOwned, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
+import { findOwned, ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
+import { User } from './user.js';
 
 export const CopEvent = builder.prismaNode('CopEvent', {
   ...ownedNode('copEvent'),
@@ -101,6 +103,30 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+builder.mutationField('recordEventAttendance', (t) =>
+  t.prismaField({
+    type: 'CopEvent',
+    description:
+      'Records members of the CoP as attendees of the event (again: no change), counting towards MAP; the event’s ' +
+      'attendance becomes at least the number of attendees recorded. Every person must be a member, else nothing ' +
+      'is written (BAD_USER_INPUT naming userIds).',
+    authScopes: { role: EDITOR_ROLES },
+    args: {
+      id: t.arg.globalID({ for: CopEvent }),
+      userIds: t.arg.globalIDList({ for: User, validate: z.array(z.unknown()).min(1).max(1000) }),
+    },
+    resolve: async (query, _root, { id, userIds }, ctx) => {
+      const event = await findOwned(ctx, 'copEvent', id.id, { select: { id: true, copId: true, startsAt: true } });
+      await recordEventAttendance(
+        ctx.prisma,
+        event,
+        userIds.map((userId) => userId.id),
+      );
+      return ctx.prisma.copEvent.findUniqueOrThrow({ ...query, where: { id: event.id } });
+    },
+  }),
+);
 
 ownedDeleteMutation('deleteEvent', {
   node: CopEvent,

@@ -12,6 +12,7 @@ import './champion.js';
 import './discussion.js';
 import './survey.js';
 import './kpi.js';
+import './kpi-computation.js';
 import './integration.js';
 import './workspace-mapping.js';
 import './service-token.js';

@@ -11,6 +11,7 @@ import { metricMetadataSchema, metricNameSchema, usageMetricsSchema } from '../u
 import { builder } from './builder.js';
 import { Cop } from './cop.js';
 import { Customer } from './customer.js';
+import { KpiSourceEnum } from './enums.js';
 import { ownedCopId, ownedNode } from './ownership.js';
 
 export const KpiMetric = builder.prismaNode('KpiMetric', {
@@ -20,6 +21,10 @@ export const KpiMetric = builder.prismaNode('KpiMetric', {
     metricValue: t.exposeFloat('metricValue'),
     metricDate: t.expose('metricDate', { type: 'Date' }),
     metadata: t.expose('metadata', { type: 'JSON', nullable: true }),
+    source: t.expose('source', {
+      type: KpiSourceEnum,
+      description: 'Provenance: MANUAL values are never overwritten by a computation.',
+    }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     cop: t.relation('cop'),
   }),
@@ -147,14 +152,19 @@ const UsageIngestion = builder.simpleObject('UsageIngestion', {
 builder.mutationFields((t) => ({
   upsertKpi: t.prismaField({
     type: 'KpiMetric',
-    description: 'Sets the value of a metric for a CoP and day; a second call for the same day overwrites it.',
+    description:
+      'Sets the value of a metric for a CoP and day (source MANUAL); a second call for the same day overwrites it. ' +
+      'A manual MAP or NPS stays until it is set again: the daily computation does not overwrite it.',
     authScopes: { role: EDITOR_ROLES },
     args: { input: t.arg({ type: UpsertKpiInput }) },
     resolve: async (query, _root, { input }, ctx) => {
       const copId = await ownedCopId(ctx, input.copId.id);
       // Selecting only the id lets Prisma upsert in one INSERT … ON CONFLICT statement; with the caller's nested
       // selection it would read then insert, and concurrent callers would collide on the unique key.
-      const { id } = await ctx.prisma.kpiMetric.upsert({ ...kpiUpsertArgs({ ...input, copId }), select: { id: true } });
+      const { id } = await ctx.prisma.kpiMetric.upsert({
+        ...kpiUpsertArgs({ ...input, copId, source: 'MANUAL' }),
+        select: { id: true },
+      });
       return ctx.prisma.kpiMetric.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -22,11 +22,6 @@ export interface IngestionResult {
  */
 export async function ingestUsage(prisma: PrismaClient, viewer: Viewer, report: UsageReport): Promise<IngestionResult> {
   if (!mayIngestFor(viewer, report.customerId)) throw new UsageAccessError();
-  return storeUsage(prisma, report);
-}
-
-/** `ingestUsage` without the viewer check, for the gateway's own platform-usage sync. */
-export async function storeUsage(prisma: PrismaClient, report: UsageReport): Promise<IngestionResult> {
   return prisma.$transaction(async (tx) => {
     const copIds = await attributedCopIds(tx, report);
     for (const copId of copIds) {
@@ -38,6 +33,7 @@ export async function storeUsage(prisma: PrismaClient, report: UsageReport): Pro
             metricValue: metric.value,
             metricDate: report.metricDate,
             metadata: metric.metadata,
+            source: 'USAGE_REPORT',
           }),
         );
       }

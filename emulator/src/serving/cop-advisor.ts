@@ -20,7 +20,7 @@
  *   then fillers: industry spotlight (when the industry is known), lightning talks.
  */
 import type { CopPhase, CopSignals } from './cop-signals.js';
-import { PHASES, readCopSignals } from './cop-signals.js';
+import { readCopSignals } from './cop-signals.js';
 
 export interface SessionAdvice {
   title: string;
@@ -148,33 +148,62 @@ function contentToPrioritize(s: CopSignals): CopAdvice['content_to_prioritize'] 
   return [...mostViewed, ...byRule, ...fallback].slice(0, 3);
 }
 
+/**
+ * The people to recognize: never someone without contributions; most contributions first, then most events
+ * attended, then most content authored.
+ */
 function championsToRecognize(s: CopSignals): CopAdvice['champions_to_recognize'] {
-  return [...s.champions]
-    .sort((a, b) => (b.count ?? 0) - (a.count ?? 0))
+  return s.champions
+    .filter((person) => person.count === undefined || person.count > 0)
+    .sort(
+      (a, b) =>
+        (b.count ?? 0) - (a.count ?? 0) ||
+        (b.attended ?? 0) - (a.attended ?? 0) ||
+        (b.authored ?? 0) - (a.authored ?? 0),
+    )
     .slice(0, 3)
-    .map((champion) => ({
-      name: champion.label,
-      reason:
-        champion.count !== undefined
-          ? `${champion.count} contributions to the community.`
-          : (champion.note ?? 'Named as a champion by the CoP.'),
-    }));
+    .map((person) => ({ name: person.label, reason: recognitionReason(person) }));
 }
 
-const MILESTONES: Record<CopPhase, string> = {
-  Foundation: 'Every member onboarded with workspace and Unity Catalog access',
-  Adoption: 'First use case in production and a monthly session rhythm',
-  Scale: 'A champion in every team and three production use cases',
-  Optimize: 'Cost per workload tracked and reduced; the CoP runs itself',
-};
-const TIMEFRAMES = ['next 30 days', '1-3 months', '3-6 months', '6-12 months'];
+function recognitionReason(person: CopSignals['champions'][number]): string {
+  if (person.count === undefined) return person.note ?? 'Named as a champion by the CoP.';
+  const times = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const facts = [
+    `${times(person.count, 'contribution')} to the community`,
+    person.attended && `${times(person.attended, 'event')} attended`,
+    person.authored && `${times(person.authored, 'content item')} authored`,
+  ].filter(Boolean);
+  return `${facts.join(', ')}.`;
+}
 
+/** Three milestones per phase, one for each month of the coming quarter. */
+const MILESTONES: Record<CopPhase, [string, string, string]> = {
+  Foundation: [
+    'Every member onboarded with workspace and Unity Catalog access',
+    'A monthly session rhythm and a first hands-on workshop',
+    'First use case chosen and a champion named in each team',
+  ],
+  Adoption: [
+    'Top use case unblocked with the community’s help',
+    'First use case in production',
+    'Half of the members active every month',
+  ],
+  Scale: [
+    'A champion in every team',
+    'Reusable templates published for the common pipelines',
+    'Three production use cases with measured value',
+  ],
+  Optimize: [
+    'Cost per workload tracked on a shared dashboard',
+    'The most expensive workloads tuned and their savings shared',
+    'The CoP runs itself: champions lead the sessions',
+  ],
+};
+const MONTHS = ['Month 1 (next 30 days)', 'Month 2 (days 31–60)', 'Month 3 (days 61–90)'];
+
+/** The quarter ahead in the CoP's current phase, month by month. */
 function roadmap(s: CopSignals): CopAdvice['roadmap'] {
-  return PHASES.slice(PHASES.indexOf(s.phase)).map((phase, i) => ({
-    phase,
-    milestone: MILESTONES[phase],
-    timeframe: TIMEFRAMES[i],
-  }));
+  return MILESTONES[s.phase].map((milestone, i) => ({ phase: s.phase, milestone, timeframe: MONTHS[i]! }));
 }
 
 function summary(s: CopSignals, sessions: SessionAdvice[]): string {

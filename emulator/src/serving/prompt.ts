@@ -99,6 +99,9 @@ export interface ListItem {
   count?: number;
   /** A word in the item: a status such as `production` or `blocked`. */
   note?: string;
+  /** Of a person: events attended and content authored, which rank people with equal contributions. */
+  attended?: number;
+  authored?: number;
 }
 
 const LABEL_KEYS = ['title', 'name', 'label', 'event', 'use_case'];
@@ -111,10 +114,14 @@ function itemOfObject(object: Record<string, unknown>): ListItem | undefined {
   if (label === undefined) return undefined;
   const count = numberOf(pick(facts, COUNT_KEYS));
   const note = pick(facts, NOTE_KEYS);
+  const attended = numberOf(pick(facts, ['events_attended', 'attended']));
+  const authored = numberOf(pick(facts, ['content_authored', 'authored']));
   return {
     label: String(label),
     ...(count !== undefined && { count }),
     ...(note !== undefined && { note: String(note) }),
+    ...(attended !== undefined && { attended }),
+    ...(authored !== undefined && { authored }),
   };
 }
 

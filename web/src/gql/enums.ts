@@ -91,6 +91,13 @@ export type JobRunKind =
   | 'NOTEBOOK'
   | 'PIPELINE';
 
+/** Who wrote a KPI value: a person, the gateway from its own records, the platform sync, the usage job. */
+export type KpiSource =
+  | 'COMPUTED'
+  | 'MANUAL'
+  | 'PLATFORM_SYNC'
+  | 'USAGE_REPORT';
+
 export type MembershipRole =
   | 'CHAMPION'
   | 'LEAD'
@@ -146,6 +153,11 @@ export type SyncStatus =
   | 'LOCAL_ONLY'
   | 'PENDING'
   | 'SYNCED';
+
+/** DAILY: each finished day once, from 03:00 UTC. HOURLY: also today’s figures, every hour. */
+export type UsageSchedule =
+  | 'DAILY'
+  | 'HOURLY';
 
 export type UseCaseStatus =
   | 'IDEA'

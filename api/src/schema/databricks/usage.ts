@@ -16,6 +16,8 @@ interface UsageView {
   from: Date;
   to: Date;
   rows: UsageRow[];
+  /** Distinct users over the whole range. */
+  activeUsers: number;
   stale: boolean;
 }
 
@@ -26,7 +28,11 @@ const UsagePoint = builder.simpleObject('UsagePoint', {
 const UsageSeries = builder.simpleObject('UsageSeries', {
   fields: (t) => ({
     metric: t.string({ description: 'DBU, ACTIVE_USERS, JOBS_RUN, QUERIES_EXECUTED or MODEL_REQUESTS.' }),
-    total: t.float(),
+    total: t.float({
+      description:
+        'The whole range: the sum of the days, except ACTIVE_USERS, which counts each person once (distinct users ' +
+        'over the range, as `PlatformUsage.activeUsers`).',
+    }),
     points: t.field({ type: [UsagePoint] }),
   }),
 });
@@ -37,19 +43,24 @@ const PlatformUsage = builder.objectRef<UsageView>('PlatformUsage').implement({
     from: t.field({ type: 'Date', resolve: (usage) => usage.from }),
     to: t.field({ type: 'Date', resolve: (usage) => usage.to }),
     stale: t.exposeBoolean('stale'),
-    series: t.field({ type: [UsageSeries], resolve: (usage) => toSeries(usage.rows) }),
+    activeUsers: t.int({
+      description: 'Distinct users active over the range (counted by the warehouse), not a sum of the days.',
+      resolve: (usage) => usage.activeUsers,
+    }),
+    series: t.field({ type: [UsageSeries], resolve: (usage) => toSeries(usage) }),
   }),
 });
 
 /** One series per metric, summed across workspaces per day, days ascending. */
-function toSeries(rows: UsageRow[]) {
+function toSeries({ rows, activeUsers }: UsageView) {
   return PLATFORM_METRICS.map((metric) => {
     const byDate = new Map<string, number>();
     for (const row of rows) if (row.metric === metric) byDate.set(row.date, (byDate.get(row.date) ?? 0) + row.value);
     const points = [...byDate.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([date, value]) => ({ date: new Date(date), value }));
-    return { metric, total: points.reduce((sum, point) => sum + point.value, 0), points };
+    const sum = points.reduce((total, point) => total + point.value, 0);
+    return { metric, total: metric === 'ACTIVE_USERS' ? activeUsers : sum, points };
   });
 }
 
@@ -62,16 +73,32 @@ async function readUsage(
   const from = args.from ?? new Date(to.getTime() - 29 * 86_400_000);
   if (from > to) throw badInput('`from` must not be after `to`.', 'from');
   const key = { from: isoDay(from), to: isoDay(to) };
-  const reads = await remote(() =>
-    Promise.all(
-      workspaces.map((row) => ctx.databricks.usage(connectionOf(ctx, row), { ...key, workspaceId: row.workspaceId })),
-    ),
+  // Distinct users per connection (one statement each); workspaces of different connections share no users' audit.
+  const byConnection = new Map<string, { conn: ReturnType<typeof connectionOf>; workspaceIds: string[] }>();
+  for (const row of workspaces) {
+    const conn = connectionOf(ctx, row);
+    const group = byConnection.get(conn.key) ?? { conn, workspaceIds: [] };
+    group.workspaceIds.push(row.workspaceId);
+    byConnection.set(conn.key, group);
+  }
+  const [reads, users] = await remote(() =>
+    Promise.all([
+      Promise.all(
+        workspaces.map((row) => ctx.databricks.usage(connectionOf(ctx, row), { ...key, workspaceId: row.workspaceId })),
+      ),
+      Promise.all(
+        [...byConnection.values()].map(({ conn, workspaceIds }) =>
+          ctx.databricks.activeUsers(conn, { workspaceIds, ...key }),
+        ),
+      ),
+    ]),
   );
   return {
     from,
     to,
     rows: reads.flatMap((read: Remote<UsageRow[]>) => read.value),
-    stale: reads.some((read) => read.stale),
+    activeUsers: users.reduce((sum, read) => sum + read.value, 0),
+    stale: [...reads, ...users].some((read) => read.stale),
   };
 }
 

@@ -18,6 +18,7 @@ const CopPlatformUsageQuery = graphql(`
         from
         to
         stale
+        activeUsers
         series {
           metric
           total
@@ -30,6 +31,9 @@ const CopPlatformUsageQuery = graphql(`
     }
   }
 `);
+
+/** Days of a range, both ends included (dates as YYYY-MM-DD). */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
 export interface PlatformUsagePanelProps {
   copId: string;
@@ -81,7 +85,11 @@ export const PlatformUsagePanel: Component<PlatformUsagePanelProps> = (props) =>
                   {(series) => (
                     <li class="usage-grid__item">
                       <Sparkline metricName={series.metric} label={metricLabel(series.metric)} points={series.points} />
-                      <span class="muted usage-grid__total">{formatMetric(series.metric, series.total)} in total</span>
+                      <span class="muted usage-grid__total" data-testid={`usage-total-${series.metric}`}>
+                        {series.metric === 'ACTIVE_USERS'
+                          ? `${formatMetric(series.metric, current().activeUsers)} distinct over ${daysBetween(current().from, current().to)} days`
+                          : `${formatMetric(series.metric, series.total)} in total`}
+                      </span>
                     </li>
                   )}
                 </For>

@@ -6,7 +6,7 @@ import { useGraphqlMetrics } from './observability/graphql-metrics.js';
 import { useAuditLog } from './plugins/audit-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useInputLimits } from './plugins/input-limits.js';
-import { createMaskError } from './plugins/mask-errors.js';
+import { createMaskError, yogaLogger } from './plugins/mask-errors.js';
 import { useOperationLimits } from './plugins/operation-limits.js';
 import { useRestRoutes } from './plugins/rest-routes.js';
 import { useServiceScopes } from './plugins/service-scopes.js';
@@ -18,14 +18,15 @@ export type App = ReturnType<typeof buildApp>;
 
 /** The gateway as a fetch handler, independent of the HTTP server that hosts it. */
 export function buildApp(deps: AppDeps) {
+  const maskError = createMaskError(deps.config.DEBUG_ERRORS);
   return createYoga<{ authorization?: string | null; connection?: ConnectionScope; req?: IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'CoP OS GraphQL', subscriptionsProtocol: 'WS' },
-    logging: deps.log,
+    logging: yogaLogger(deps.log, maskError),
     maskedErrors: {
-      maskError: createMaskError(deps.config.DEBUG_ERRORS),
+      maskError,
       isDev: deps.config.DEBUG_ERRORS,
     },
     context: ({ request, authorization, connection, req }) =>

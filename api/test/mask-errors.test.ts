@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { DatabricksError } from '../src/databricks/errors.js';
-import { createMaskError } from '../src/plugins/mask-errors.js';
+import { createMaskError, yogaLogger } from '../src/plugins/mask-errors.js';
 import { UsageAttributionError } from '../src/usage/errors.js';
 
 /** What graphql-js hands the masking for an error a resolver threw at `cop.platformUsage`. */
@@ -39,5 +40,22 @@ describe('error masking', () => {
       'Unexpected error.',
     ) as GraphQLError;
     expect(unmapped.extensions).toEqual({ code: 'NOT_FOUND', reason: 'WORKSPACE_NOT_MAPPED' });
+  });
+});
+
+describe("yoga's logger", () => {
+  const lines: { level: number; msg: string; code?: string }[] = [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const logger = yogaLogger(log, createMaskError(false));
+
+  it('logs a described refusal at info with its code, and only what is masked at error level', () => {
+    logger.error(thrownAtField(new DatabricksError('RATE_LIMITED', 'Slow down.', { retryAfterMs: 2000 })));
+    logger.error(thrownAtField(new Error('connect ECONNREFUSED 127.0.0.1:5432')));
+    logger.debug('Request aborted');
+    expect(lines.map(({ level, msg, code }) => ({ level, msg, code }))).toEqual([
+      { level: 30, msg: 'refused: Slow down.', code: 'DATABRICKS_RATE_LIMITED' },
+      { level: 50, msg: 'unexpected error', code: undefined },
+      { level: 20, msg: undefined, code: undefined },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type MaskError, maskError } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { appError, describeError } from '../errors.js';
 
 /**
@@ -53,3 +54,24 @@ function atSameField(error: unknown, translated: GraphQLError): GraphQLError {
  */
 const located = (error: unknown): error is GraphQLError =>
   typeof error === 'object' && error !== null && 'originalError' in error && 'path' in error;
+
+/**
+ * Yoga's logger over pino. Yoga logs every error it translates at error level; a refusal the vocabulary
+ * describes (bad input, a conflict, a remote failure with its code) is the api working as documented, so it is
+ * logged at info, and only what is masked as INTERNAL_SERVER_ERROR stays at error level.
+ */
+export function yogaLogger(log: Logger, maskError: MaskError) {
+  return {
+    debug: (message: unknown) => log.debug(asLogArgument(message)),
+    info: (message: unknown) => log.info(asLogArgument(message)),
+    warn: (message: unknown) => log.warn(asLogArgument(message)),
+    error: (error: unknown, ...rest: unknown[]) => {
+      const code = (maskError(error, '') as GraphQLError).extensions?.code;
+      if (error instanceof Error && code !== undefined && code !== 'INTERNAL_SERVER_ERROR')
+        log.info({ err: error, code }, `refused: ${error.message}`);
+      else log.error(error instanceof Error ? { err: error } : { error, rest }, 'unexpected error');
+    },
+  };
+}
+
+const asLogArgument = (message: unknown) => (typeof message === 'object' && message !== null ? message : { message });

@@ -86,7 +86,10 @@ describe('live pipeline runs', () => {
       'silver_transformations',
     ]);
     const progressTasks = events.filter((event) => event.type === 'RUN_PROGRESS').map((event) => event.currentTask);
-    expect(progressTasks).toEqual(expect.arrayContaining(['bronze_ingestion', 'silver_transformations']));
+    // A poller sees the tasks it polls during: a task shorter than a poll interval (a loaded machine) may pass
+    // unseen, so progress names the first task and never one outside the run.
+    expect(progressTasks[0]).toBe('bronze_ingestion');
+    expect(progressTasks.every((task) => ['bronze_ingestion', 'silver_transformations'].includes(task))).toBe(true);
   });
 
   it('returns the same run for the same idempotency key and starts one Databricks run', async () => {

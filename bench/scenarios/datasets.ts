@@ -7,6 +7,7 @@ import { SessionTokens } from '@cop-os/api/auth/jwt';
 import { SecretBox } from '@cop-os/api/auth/secret-box';
 import { loadConfig } from '@cop-os/api/config';
 import { createPrisma } from '@cop-os/api/db/prisma';
+import { DBSQLClient } from '@databricks/sql';
 import { Agent, Pool, request } from 'undici';
 import { connectEmulator, EMULATOR_WAREHOUSE_ID } from '../../api/test/support/databricks.js';
 import { createTenant } from '../../api/test/support/fixtures.js';
@@ -245,6 +246,33 @@ export const datasets: Scenario = {
       });
       const baseline = summarize(samples.baseline);
       const candidate = summarize(samples.candidate);
+      // The gateway's own transport to the warehouse (the official driver over Thrift, one reused session),
+      // timed the same way: it tells the transport's share of the overhead from the gateway's.
+      const driver = new DBSQLClient();
+      closing.push(driver);
+      const url = new URL(emulator.url);
+      const session = await (
+        await driver.connect({
+          host: url.hostname,
+          port: Number(url.port),
+          path: `/sql/1.0/warehouses/${EMULATOR_WAREHOUSE_ID}`,
+          token: emulator.token,
+          customCaCert: Buffer.from(emulator.caPem),
+        } as Parameters<DBSQLClient['connect']>[0])
+      ).openSession();
+      const driverSamples = await sideBySide({
+        iterations,
+        warmup: QUERY_WARMUP,
+        baseline: () => statement(POINT_QUERY.replace('dataset', table), [{ name: 'id', value: idOf() }]),
+        candidate: async () => {
+          const operation = await session.executeStatement(POINT_QUERY.replace('dataset', table), {
+            namedParameters: { id: Number(idOf()) },
+          });
+          await operation.fetchAll();
+          await operation.close();
+        },
+      });
+      const driverPath = summarize(driverSamples.candidate);
 
       const best = (key: 'directMs' | 'gatewayMs') => Math.min(...uploads.map((u) => u[key]));
       const ratio = best('directMs') / best('gatewayMs');
@@ -271,6 +299,10 @@ export const datasets: Scenario = {
         latencyTable([
           { label: 'Statement Execution API, straight to the emulator (baseline)', summary: baseline },
           { label: 'gateway: `datasetQuery` (source DATABRICKS)', summary: candidate },
+          {
+            label: "official driver over Thrift, one reused session (the gateway's transport, for reference)",
+            summary: driverPath,
+          },
         ]),
         '',
         comparisonTable(baseline, candidate),

@@ -11,7 +11,7 @@ export interface OpsMetrics {
     durationP99Seconds: number | null;
   };
   sqlWarehouse: { queries: number; latencyP50Ms: number | null; latencyP95Ms: number | null };
-  serving: { requests: number; errorRate: number | null };
+  serving: { requests: number; errorRate: number | null; latencyP95Ms: number | null };
 }
 
 /** The figures of a tenant without workspaces: nothing ran. */
@@ -25,8 +25,11 @@ export const NO_OPS: OpsMetrics = {
     durationP99Seconds: null,
   },
   sqlWarehouse: { queries: 0, latencyP50Ms: null, latencyP95Ms: null },
-  serving: { requests: 0, errorRate: null },
+  serving: { requests: 0, errorRate: null, latencyP95Ms: null },
 };
+
+/** Where serving latency is logged: the endpoints' AI Gateway inference table (`execution_duration_ms`). */
+export const INFERENCE_TABLE = 'system.serving.inference_payload';
 
 type Section = 'jobs' | 'sql' | 'serving';
 interface SectionRow {
@@ -43,7 +46,8 @@ interface SectionRow {
  * A tenant's operational figures from the system tables in ONE statement (one row per section): job runs,
  * their success rate, retries and duration percentiles from `system.lakeflow.job_run_timeline`; warehouse
  * queries and latency from `system.query.history`; serving requests and their error rate from
- * `system.serving.endpoint_usage` (which records no latency).
+ * `system.serving.endpoint_usage`, and their latency from the AI Gateway inference table it joins on
+ * `databricks_request_id` (endpoint_usage records no latency; `system.serving.inference_payload` in the emulator).
  */
 export async function queryOpsMetrics(
   sql: DatabricksSqlClient,
@@ -52,8 +56,8 @@ export async function queryOpsMetrics(
 ): Promise<OpsMetrics> {
   if (workspaceIds.length === 0) return NO_OPS;
   const workspaces = namedInList('ws', workspaceIds);
-  const scoped = (time: string) =>
-    `workspace_id IN ${workspaces.sql} AND CAST(${time} AS DATE) BETWEEN CAST(:from_date AS DATE) AND CAST(:to_date AS DATE)`;
+  const scoped = (time: string, workspaceId = 'workspace_id') =>
+    `${workspaceId} IN ${workspaces.sql} AND CAST(${time} AS DATE) BETWEEN CAST(:from_date AS DATE) AND CAST(:to_date AS DATE)`;
   const percentiles = (value: string) =>
     Object.entries({ p50: 0.5, p95: 0.95, p99: 0.99 })
       .map(([name, p]) => `CAST(percentile_cont(${p}) WITHIN GROUP (ORDER BY ${value}) AS DOUBLE) AS ${name}`)
@@ -69,8 +73,11 @@ export async function queryOpsMetrics(
       FROM system.query.history WHERE ${scoped('start_time')}
     UNION ALL
     SELECT 'serving', CAST(COUNT(*) AS DOUBLE),
-           CAST(AVG(CASE WHEN status_code >= 400 THEN 1.0 ELSE 0.0 END) AS DOUBLE), NULL, NULL, NULL, NULL
-      FROM system.serving.endpoint_usage WHERE ${scoped('request_time')}`;
+           CAST(AVG(CASE WHEN u.status_code >= 400 THEN 1.0 ELSE 0.0 END) AS DOUBLE), NULL, NULL,
+           CAST(percentile_cont(0.95) WITHIN GROUP (ORDER BY p.execution_duration_ms) AS DOUBLE), NULL
+      FROM system.serving.endpoint_usage u
+      LEFT JOIN ${INFERENCE_TABLE} p ON p.databricks_request_id = u.databricks_request_id
+     WHERE ${scoped('u.request_time', 'u.workspace_id')}`;
   const { rows } = await sql.query<SectionRow>(
     { sql: statement, params: { ...workspaces.params, from_date: from, to_date: to } },
     options,
@@ -91,6 +98,6 @@ export async function queryOpsMetrics(
       durationP99Seconds: maybe(jobs?.p99),
     },
     sqlWarehouse: { queries: count(queries), latencyP50Ms: maybe(queries?.p50), latencyP95Ms: maybe(queries?.p95) },
-    serving: { requests: count(serving), errorRate: maybe(serving?.rate) },
+    serving: { requests: count(serving), errorRate: maybe(serving?.rate), latencyP95Ms: maybe(serving?.p95) },
   };
 }

@@ -5,6 +5,7 @@ import * as jobs from './api/jobs.js';
 import { type CostQuery, type CostRow, queryCost } from './cost-query.js';
 import { withDeadline } from './deadline.js';
 import { DatabricksError } from './errors.js';
+import { queryFreshness, type TableFreshness } from './freshness-query.js';
 import { type OpsMetrics, queryOpsMetrics } from './ops-query.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
@@ -156,6 +157,14 @@ export class DatabricksReader {
     const sql = warehouseOf(conn, 'read operational metrics');
     return this.read<OpsMetrics>(conn, `ops:${JSON.stringify(query)}`, TTL.usage, () =>
       queryOpsMetrics(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** When each table of a catalog was last written (one statement; cached like metadata). */
+  freshness(conn: WorkspaceConnection, catalog: string) {
+    const sql = warehouseOf(conn, 'read table freshness');
+    return this.read<TableFreshness[]>(conn, `freshness:${catalog}`, TTL.metadata, () =>
+      queryFreshness(sql, catalog, { deadline: this.deadline }),
     );
   }
 

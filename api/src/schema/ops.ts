@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { COST_DIMENSIONS, type CostDimension, type CostRow } from '../databricks/cost-query.js';
+import type { TableFreshness } from '../databricks/freshness-query.js';
 import { NO_OPS, type OpsMetrics } from '../databricks/ops-query.js';
+import { type ConnectionRow, connectionSelect } from '../databricks/registry.js';
 import type { Remote } from '../databricks/remote-cache.js';
 import { badInput } from '../errors.js';
 import { forecastFrom, forecastMonth, isoDay } from '../ops/forecast.js';
+import { type GatewayCounters, gatewayCounters } from '../ops/gateway-counters.js';
+import { tenantCatalogName } from '../sync/tenant-catalog.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { remote } from './databricks/remote.js';
@@ -98,31 +102,78 @@ const ServingOps = builder.objectRef<OpsMetrics['serving']>('ServingOps').implem
   fields: (t) => ({
     requests: t.exposeInt('requests'),
     errorRate: t.exposeFloat('errorRate', { nullable: true, description: 'Share of requests answered ≥ 400 (0–1).' }),
+    latencyP95Ms: t.exposeFloat('latencyP95Ms', {
+      nullable: true,
+      description: 'p95 of `execution_duration_ms` in the endpoints’ AI Gateway inference table; null: none logged.',
+    }),
   }),
 });
 
-const OpsReport = builder.objectRef<OpsMetrics & { from: Date; to: Date; stale: boolean }>('OpsReport').implement({
+const TableFreshnessRef = builder.objectRef<TableFreshness & { now: number }>('TableFreshness').implement({
+  description: 'When a table of the tenant catalog was last written (`system.information_schema.tables.last_altered`).',
+  fields: (t) => ({
+    table: t.exposeString('table', { description: '`catalog.schema.table`.' }),
+    lastUpdatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (row) => row.lastUpdatedAt }),
+    ageSeconds: t.float({
+      nullable: true,
+      resolve: (row) => (row.lastUpdatedAt ? Math.max(0, (row.now - row.lastUpdatedAt.getTime()) / 1000) : null),
+    }),
+  }),
+});
+
+const GatewayOps = builder.objectRef<GatewayCounters>('GatewayOps').implement({
+  description:
+    'The gateway’s own calls to the tenant’s workspaces, counted by this api instance since `since` (its start, or the integration’s last edit).',
+  fields: (t) => ({
+    since: t.field({ type: 'DateTime', resolve: (counters) => counters.since }),
+    remote4xx: t.exposeInt('remote4xx', { description: 'REST attempts Databricks refused (4xx).' }),
+    remote5xx: t.exposeInt('remote5xx', { description: 'REST attempts that failed in Databricks (5xx).' }),
+    retries: t.exposeInt('retries', { description: 'Calls retried after a transient failure.' }),
+    circuitBreakerTrips: t.exposeInt('circuitBreakerTrips', { description: 'Times a circuit breaker opened.' }),
+  }),
+});
+
+/** An opsMetrics answer: each part is read only when asked for, with one SQL statement per field. */
+interface OpsView {
+  from: Date;
+  to: Date;
+  metrics: () => Promise<OpsMetrics & { stale: boolean }>;
+  freshness: () => Promise<TableFreshness[]>;
+  gateway: () => GatewayCounters;
+}
+
+const OpsReport = builder.objectRef<OpsView>('OpsReport').implement({
   description: 'Operational figures of the tenant’s mapped workspaces from the Databricks system tables.',
   fields: (t) => ({
     from: t.field({ type: 'Date', resolve: (view) => view.from }),
     to: t.field({ type: 'Date', resolve: (view) => view.to }),
-    stale: t.exposeBoolean('stale'),
-    jobs: t.field({ type: JobOps, resolve: (view) => view.jobs }),
-    sqlWarehouse: t.field({ type: WarehouseOps, resolve: (view) => view.sqlWarehouse }),
-    serving: t.field({ type: ServingOps, resolve: (view) => view.serving }),
+    stale: t.boolean({ resolve: async (view) => (await view.metrics()).stale }),
+    jobs: t.field({ type: JobOps, resolve: async (view) => (await view.metrics()).jobs }),
+    sqlWarehouse: t.field({ type: WarehouseOps, resolve: async (view) => (await view.metrics()).sqlWarehouse }),
+    serving: t.field({ type: ServingOps, resolve: async (view) => (await view.metrics()).serving }),
+    dataFreshness: t.field({
+      type: [TableFreshnessRef],
+      description: 'Every table of the tenant catalog, stalest first (now, whatever the range).',
+      resolve: async (view) => {
+        const now = Date.now();
+        return (await view.freshness()).map((row) => ({ ...row, now }));
+      },
+    }),
+    gateway: t.field({ type: GatewayOps, resolve: (view) => view.gateway() }),
   }),
 });
 
 /** The customer's active mapped workspaces, per integration: each integration's warehouse reads its own. */
 const tenantWorkspaces = {
+  name: true,
   integrations: {
     where: { type: 'DATABRICKS' as const, isActive: true },
-    select: { workspaceMappings: { ...activeMappingsOfIntegration, select: workspaceSelect } },
+    select: { ...connectionSelect, workspaceMappings: { ...activeMappingsOfIntegration, select: workspaceSelect } },
   },
   budget: { select: { monthlyUsd: true } },
 };
 
-type TenantRow = { integrations: { workspaceMappings: unknown[] }[] };
+type TenantRow = { integrations: (ConnectionRow & { workspaceMappings: unknown[] })[] };
 
 /** One read per integration (one SQL statement each) over that integration's mapped workspaces. */
 async function perIntegration<T>(
@@ -201,15 +252,52 @@ builder.prismaObjectFields('Customer', (t) => ({
     authScopes: costScopes,
     args: rangeArgs,
     select: tenantWorkspaces,
-    resolve: async (customer, args, ctx) => {
+    resolve: (customer, args, ctx) => {
       const { from, to, key } = dayRange(args);
-      const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
-        ctx.databricks.opsMetrics(connection, { ...key, workspaceIds }),
+      const mapped = customer.integrations.filter((integration) => integration.workspaceMappings.length > 0);
+      // Connecting can fail (credentials): inside the fields, so only they fail.
+      const connections = once(() =>
+        mapped.map((integration) => ctx.databricksGateway.registry.forIntegration(integration)),
       );
-      return { ...mergeOps(reads.map((read) => read.value)), from, to, stale: reads.some((read) => read.stale) };
+      return {
+        from,
+        to,
+        metrics: once(async () => {
+          const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
+            ctx.databricks.opsMetrics(connection, { ...key, workspaceIds }),
+          );
+          return { ...mergeOps(reads.map((read) => read.value)), stale: reads.some((read) => read.stale) };
+        }),
+        freshness: once(async () => {
+          const reads = await remote(() =>
+            Promise.all(
+              mapped.map((integration, index) =>
+                ctx.databricks.freshness(
+                  connections()[index]!,
+                  tenantCatalogName(customer, catalogPrefixOf(integration)),
+                ),
+              ),
+            ),
+          );
+          return reads.flatMap((read) => read.value);
+        }),
+        gateway: once(() => gatewayCounters(connections().map((connection) => connection.stats))),
+      };
     },
   }),
 }));
+
+/** A thunk that runs its task once, whoever asks first (fields of one answer share one read). */
+function once<T>(task: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => {
+    result ??= { value: task() };
+    return result.value;
+  };
+}
+
+const catalogPrefixOf = (integration: ConnectionRow) =>
+  (integration.config as { catalogPrefix?: string } | null)?.catalogPrefix || undefined;
 
 /** Rows of several integrations with the same dimensions summed. */
 function mergeCost(parts: CostRow[][]): CostRow[] {
@@ -267,6 +355,7 @@ function mergeOps(parts: OpsMetrics[]): OpsMetrics {
         (part) => part.serving.requests,
         (part) => part.serving.errorRate,
       ),
+      latencyP95Ms: highest((part) => part.serving.latencyP95Ms),
     },
   };
 }

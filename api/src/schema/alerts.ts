@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { alertSummary } from '../alerts/judge.js';
 import { DEFAULT_RULES, type EffectiveRule, effectiveRules, MAX_WINDOW_SECONDS } from '../alerts/rules.js';
 import { fromAlertMessage } from '../alerts/transitions.js';
+import { ownedByViewer, requireViewer } from '../auth/tenancy.js';
 import { ADMIN_ROLES } from '../auth/viewer.js';
-import { badInput } from '../errors.js';
+import { badInput, forbidden, notFound } from '../errors.js';
 import { AlertKind, AlertState } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
@@ -110,12 +111,15 @@ builder.subscriptionField('alerts', (t) =>
     authScopes: alertScopes,
     args: { customerId: t.arg.globalID({ for: Customer }) },
     subscribe: (_root, { customerId }, ctx) => {
-      // Subscribed before the check, so nothing published in between is missed; the check ends the stream.
+      // Checked before subscribing, in memory like the tenant filter of every alert the stream would carry.
+      const viewer = requireViewer(ctx.viewer);
+      if (!ADMIN_ROLES.includes(viewer.role)) throw forbidden();
+      const { customerId: own } = ownedByViewer(viewer);
+      if (own !== undefined && own !== customerId.id) throw notFound('Customer');
       const live = ctx.runs.pubsub.subscribe('alerts:changed', customerId.id);
       return endingWithClient(
         live,
         (async function* () {
-          await findOwned(ctx, 'customer', customerId.id, { select: { id: true } });
           for await (const message of live) yield fromAlertMessage(message);
         })(),
       );

@@ -201,6 +201,27 @@ describe('Customer.opsMetrics: serving latency, freshness, the gateway’s count
     expect(latencyP95Ms).toBeCloseTo(Number(expected!.p95), 6);
   });
 
+  it('gives job runs per day with their success rate and p95, in one statement, as hand-written SQL does', async () => {
+    const before = statementsSent();
+    const result = await customerQuery(
+      `opsMetrics(${RANGE}) { jobsByDay { day runs successRate durationP95Seconds } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(statementsSent() - before).toBe(1);
+    const days = result.data!.customer.opsMetrics.jobsByDay;
+    expect(days.length).toBe(30);
+    const [expected] = await direct<{ runs: number; ok: number; p95: number }>(
+      `SELECT COUNT(*) AS runs, SUM(CASE WHEN result_state = 'SUCCEEDED' THEN 1 ELSE 0 END) AS ok,
+              percentile_cont(0.95) WITHIN GROUP (ORDER BY (unix_millis(period_end_time) - unix_millis(period_start_time)) / 1000.0) AS p95
+         FROM system.lakeflow.job_run_timeline WHERE workspace_id = :ws AND CAST(period_start_time AS DATE) = DATE '2026-11-17'`,
+      { ws: WORKSPACE },
+    );
+    const day = days.find((row: { day: string }) => row.day === '2026-11-17');
+    expect(day.runs).toBe(Number(expected!.runs));
+    expect(day.successRate).toBeCloseTo(Number(expected!.ok) / Number(expected!.runs), 9);
+    expect(day.durationP95Seconds).toBeCloseTo(Number(expected!.p95), 6);
+  });
+
   it('lists the tenant catalog’s tables with their last write, in one statement, as information_schema says', async () => {
     const catalog = tenantCatalogName(tenant.customer);
     await direct(`CREATE CATALOG IF NOT EXISTS ${catalog}`, {});

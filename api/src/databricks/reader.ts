@@ -6,7 +6,7 @@ import { type CostQuery, type CostRow, queryCost } from './cost-query.js';
 import { withDeadline } from './deadline.js';
 import { DatabricksError } from './errors.js';
 import { queryFreshness, type TableFreshness } from './freshness-query.js';
-import { type OpsMetrics, queryOpsMetrics } from './ops-query.js';
+import { type JobDay, type OpsMetrics, queryJobsByDay, queryOpsMetrics } from './ops-query.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
 import type { DatabricksSqlClient } from './sql-client.js';
@@ -157,6 +157,14 @@ export class DatabricksReader {
     const sql = warehouseOf(conn, 'read operational metrics');
     return this.read<OpsMetrics>(conn, `ops:${JSON.stringify(query)}`, TTL.usage, () =>
       queryOpsMetrics(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** Job runs per day of the connection's workspaces asked for (one statement). */
+  jobsByDay(conn: WorkspaceConnection, query: { workspaceIds: string[]; from: string; to: string }) {
+    const sql = warehouseOf(conn, 'read job runs per day');
+    return this.read<JobDay[]>(conn, `jobs-by-day:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryJobsByDay(sql, query, { deadline: this.deadline }),
     );
   }
 

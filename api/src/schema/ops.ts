@@ -3,7 +3,7 @@ import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { COST_DIMENSIONS, type CostDimension, type CostRow } from '../databricks/cost-query.js';
 import type { TableFreshness } from '../databricks/freshness-query.js';
-import { NO_OPS, type OpsMetrics } from '../databricks/ops-query.js';
+import { type JobDay, NO_OPS, type OpsMetrics } from '../databricks/ops-query.js';
 import { type ConnectionRow, connectionSelect } from '../databricks/registry.js';
 import type { Remote } from '../databricks/remote-cache.js';
 import { badInput } from '../errors.js';
@@ -133,12 +133,25 @@ const GatewayOps = builder.objectRef<GatewayCounters>('GatewayOps').implement({
   }),
 });
 
+const JobDayRef = builder.objectRef<JobDay>('JobDay').implement({
+  description: 'The job runs that started on one day (UTC).',
+  fields: (t) => ({
+    day: t.field({ type: 'Date', resolve: (row) => new Date(row.day) }),
+    runs: t.exposeInt('runs'),
+    successRate: t.exposeFloat('successRate', { nullable: true }),
+    durationP50Seconds: t.exposeFloat('durationP50Seconds', { nullable: true }),
+    durationP95Seconds: t.exposeFloat('durationP95Seconds', { nullable: true }),
+    durationP99Seconds: t.exposeFloat('durationP99Seconds', { nullable: true }),
+  }),
+});
+
 /** An opsMetrics answer: each part is read only when asked for, with one SQL statement per field. */
 interface OpsView {
   from: Date;
   to: Date;
   metrics: () => Promise<OpsMetrics & { stale: boolean }>;
   freshness: () => Promise<TableFreshness[]>;
+  jobsByDay: () => Promise<JobDay[]>;
   gateway: () => GatewayCounters;
 }
 
@@ -151,6 +164,11 @@ const OpsReport = builder.objectRef<OpsView>('OpsReport').implement({
     jobs: t.field({ type: JobOps, resolve: async (view) => (await view.metrics()).jobs }),
     sqlWarehouse: t.field({ type: WarehouseOps, resolve: async (view) => (await view.metrics()).sqlWarehouse }),
     serving: t.field({ type: ServingOps, resolve: async (view) => (await view.metrics()).serving }),
+    jobsByDay: t.field({
+      type: [JobDayRef],
+      description: 'Runs, success rate and duration percentiles per day, days ascending (days without runs left out).',
+      resolve: (view) => view.jobsByDay(),
+    }),
     dataFreshness: t.field({
       type: [TableFreshnessRef],
       description: 'Every table of the tenant catalog, stalest first (now, whatever the range).',
@@ -268,6 +286,12 @@ builder.prismaObjectFields('Customer', (t) => ({
           );
           return { ...mergeOps(reads.map((read) => read.value)), stale: reads.some((read) => read.stale) };
         }),
+        jobsByDay: once(async () => {
+          const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
+            ctx.databricks.jobsByDay(connection, { ...key, workspaceIds }),
+          );
+          return mergeJobDays(reads.map((read) => read.value));
+        }),
         freshness: once(async () => {
           const reads = await remote(() =>
             Promise.all(
@@ -298,6 +322,19 @@ function once<T>(task: () => T): () => T {
 
 const catalogPrefixOf = (integration: ConnectionRow) =>
   (integration.config as { catalogPrefix?: string } | null)?.catalogPrefix || undefined;
+
+/** Several integrations' days together, as `mergeOps` combines their totals (percentiles: the highest). */
+function mergeJobDays(parts: JobDay[][]): JobDay[] {
+  if (parts.length === 1) return parts[0]!;
+  const byDay = new Map<string, JobDay[]>();
+  for (const row of parts.flat()) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, rows]) => {
+      const merged = mergeOps(rows.map((row) => ({ ...NO_OPS, jobs: { ...row, retries: 0 } }))).jobs;
+      return { day, ...merged };
+    });
+}
 
 /** Rows of several integrations with the same dimensions summed. */
 function mergeCost(parts: CostRow[][]): CostRow[] {

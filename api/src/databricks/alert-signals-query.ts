@@ -25,9 +25,10 @@ const FAILED_RESULTS = ['FAILED', 'TIMED_OUT', 'ERROR'];
 const sqlTimestamp = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
- * What the alert rules look at, in ONE statement over a connection's workspaces: the job runs that failed in
- * (jobsSince, until] and the serving latency p95 of (servingSince, until] (endpoint_usage joined with the AI
- * Gateway inference table, like `opsMetrics.serving`).
+ * What the alert rules look at, in ONE statement over a connection's workspaces: the job runs that failed since
+ * `jobsSince` (a run is recorded when it has ended, so there is no upper bound: an emulated workspace whose clock
+ * runs fast records ends ahead of ours) and the serving latency p95 of (servingSince, until] (endpoint_usage
+ * joined with the AI Gateway inference table, like `opsMetrics.serving`).
  */
 export async function queryAlertSignals(
   sql: DatabricksSqlClient,
@@ -47,7 +48,7 @@ export async function queryAlertSignals(
            CAST(NULL AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS requests
       FROM system.lakeflow.job_run_timeline
      WHERE workspace_id IN ${workspaces.sql} AND result_state IN ${failed.sql}
-       AND period_end_time > CAST(:jobs_since AS TIMESTAMP) AND period_end_time <= CAST(:until AS TIMESTAMP)
+       AND period_end_time > CAST(:jobs_since AS TIMESTAMP)
     UNION ALL
     SELECT 'serving', NULL, NULL, NULL, NULL, NULL,
            CAST(percentile_cont(0.95) WITHIN GROUP (ORDER BY p.execution_duration_ms) AS DOUBLE),

@@ -59,7 +59,14 @@ export const JobTrendCharts: Component<JobTrendChartsProps> = (props) => {
     const durations = {
       options: {
         scales: { x: { time: true } },
-        axes: [{}, { values: (_plot: uPlot, ticks: number[]) => ticks.map((tick) => `${Math.round(tick / 60)} min`) }],
+        axes: [
+          {},
+          {
+            size: 64,
+            incrs: [60, 300, 600, 900, 1800, 3600, 7200, 14_400],
+            values: (_plot: uPlot, ticks: number[]) => ticks.map((tick) => `${Math.round(tick / 60)} min`),
+          },
+        ],
         series: [{}, ...PERCENTILES.map((p) => line(p.label, p.stroke, minutes))],
       } satisfies Omit<uPlot.Options, 'width' | 'height'>,
       data: [x, ...PERCENTILES.map((p) => rows.map((row) => row[p.key] ?? null))] as uPlot.AlignedData,
@@ -72,7 +79,7 @@ export const JobTrendCharts: Component<JobTrendChartsProps> = (props) => {
     const success = {
       options: {
         scales: { x: { time: true }, y: { range: [Math.min(80, ...known), 100] } },
-        axes: [{}, { values: (_plot: uPlot, ticks: number[]) => ticks.map((tick) => `${tick} %`) }],
+        axes: [{}, { size: 56, values: (_plot: uPlot, ticks: number[]) => ticks.map((tick) => `${tick} %`) }],
         series: [{}, line('Success rate', '#2563eb', (v) => (v === null ? '–' : `${v.toFixed(1)} %`))],
       } satisfies Omit<uPlot.Options, 'width' | 'height'>,
       data: [x, rates] as uPlot.AlignedData,

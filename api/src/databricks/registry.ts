@@ -91,6 +91,7 @@ export class DatabricksRegistry {
           credentials,
           statementTimeoutMs: this.options.statementTimeoutMs,
           stats,
+          rest,
         })
       : undefined;
     return { key: integration.id, host: rest.host, rest, sql, stats };

@@ -112,6 +112,7 @@ export class AlertEvaluator {
         const open = firing(rule.kind);
         if (!rule.enabled || !signals) return open ? resolve(this.deps.prisma, open, { ruleDisabled: true }) : null;
         const judgement = judge(rule, signals, budget, now);
+        if (!judgement) return null;
         if (judgement.breached && !open) return fire(this.deps.prisma, customer.id, rule.kind, judgement.evidence);
         if (!judgement.breached && open) return resolve(this.deps.prisma, open, judgement.evidence);
         return null;

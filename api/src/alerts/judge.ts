@@ -14,13 +14,13 @@ const MAX_RUNS_IN_EVIDENCE = 20;
 
 const daysInMonth = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
 
-/** Applies one enabled rule to a customer's signals. */
+/** Applies one enabled rule to a customer's signals; undefined when what it looks at could not be read. */
 export function judge(
   rule: EffectiveRule,
   signals: CustomerSignals,
   monthlyBudgetUsd: number | null,
   now: Date,
-): Judgement {
+): Judgement | undefined {
   const { kind, threshold, windowSeconds } = rule;
   switch (kind) {
     case 'JOB_FAILURES': {
@@ -55,6 +55,7 @@ export function judge(
       };
     }
     case 'SERVING_P95':
+      if (signals.servingP95Ms === undefined) return undefined;
       return {
         kind,
         breached: signals.servingP95Ms !== null && signals.servingP95Ms > threshold,

@@ -11,7 +11,7 @@ export interface OpsMetrics {
     durationP99Seconds: number | null;
   };
   sqlWarehouse: { queries: number; latencyP50Ms: number | null; latencyP95Ms: number | null };
-  serving: { requests: number; errorRate: number | null; latencyP95Ms: number | null };
+  serving: { requests: number; errorRate: number | null };
 }
 
 /** The figures of a tenant without workspaces: nothing ran. */
@@ -25,7 +25,7 @@ export const NO_OPS: OpsMetrics = {
     durationP99Seconds: null,
   },
   sqlWarehouse: { queries: 0, latencyP50Ms: null, latencyP95Ms: null },
-  serving: { requests: 0, errorRate: null, latencyP95Ms: null },
+  serving: { requests: 0, errorRate: null },
 };
 
 /** The rows of the workspaces (`IN` list) whose `time` falls on the days :from_date … :to_date. */
@@ -59,8 +59,7 @@ interface SectionRow {
  * A tenant's operational figures from the system tables in ONE statement (one row per section): job runs,
  * their success rate, retries and duration percentiles from `system.lakeflow.job_run_timeline`; warehouse
  * queries and latency from `system.query.history`; serving requests and their error rate from
- * `system.serving.endpoint_usage`, and their latency from the AI Gateway inference table it joins on
- * `databricks_request_id` (endpoint_usage records no latency; `system.serving.inference_payload` in the emulator).
+ * `system.serving.endpoint_usage` (which records no latency: see `queryServingLatencyP95`).
  */
 export async function queryOpsMetrics(
   sql: DatabricksSqlClient,
@@ -69,7 +68,7 @@ export async function queryOpsMetrics(
 ): Promise<OpsMetrics> {
   if (workspaceIds.length === 0) return NO_OPS;
   const workspaces = namedInList('ws', workspaceIds);
-  const scoped = (time: string, workspaceId?: string) => inRange(workspaces.sql, time, workspaceId);
+  const scoped = (time: string) => inRange(workspaces.sql, time);
   const statement = `
     SELECT 'jobs' AS section, CAST(COUNT(*) AS DOUBLE) AS total,
            ${SUCCESS_RATE} AS rate,
@@ -81,11 +80,8 @@ export async function queryOpsMetrics(
       FROM system.query.history WHERE ${scoped('start_time')}
     UNION ALL
     SELECT 'serving', CAST(COUNT(*) AS DOUBLE),
-           CAST(AVG(CASE WHEN u.status_code >= 400 THEN 1.0 ELSE 0.0 END) AS DOUBLE), NULL, NULL,
-           CAST(percentile_cont(0.95) WITHIN GROUP (ORDER BY p.execution_duration_ms) AS DOUBLE), NULL
-      FROM system.serving.endpoint_usage u
-      LEFT JOIN ${INFERENCE_TABLE} p ON p.databricks_request_id = u.databricks_request_id
-     WHERE ${scoped('u.request_time', 'u.workspace_id')}`;
+           CAST(AVG(CASE WHEN status_code >= 400 THEN 1.0 ELSE 0.0 END) AS DOUBLE), NULL, NULL, NULL, NULL
+      FROM system.serving.endpoint_usage WHERE ${scoped('request_time')}`;
   const { rows } = await sql.query<SectionRow>(
     { sql: statement, params: { ...workspaces.params, from_date: from, to_date: to } },
     options,
@@ -106,8 +102,39 @@ export async function queryOpsMetrics(
       durationP99Seconds: maybe(jobs?.p99),
     },
     sqlWarehouse: { queries: count(queries), latencyP50Ms: maybe(queries?.p50), latencyP95Ms: maybe(queries?.p95) },
-    serving: { requests: count(serving), errorRate: maybe(serving?.rate), latencyP95Ms: maybe(serving?.p95) },
+    serving: { requests: count(serving), errorRate: maybe(serving?.rate) },
   };
+}
+
+/** The SQL of serving latency p95 over `endpoint_usage` rows matching `where` (joined with the inference table). */
+export const servingLatencySql = (where: string) => `
+  SELECT CAST(percentile_cont(0.95) WITHIN GROUP (ORDER BY p.execution_duration_ms) AS DOUBLE) AS p95,
+         CAST(COUNT(p.execution_duration_ms) AS DOUBLE) AS requests
+    FROM system.serving.endpoint_usage u
+    JOIN ${INFERENCE_TABLE} p ON p.databricks_request_id = u.databricks_request_id
+   WHERE ${where}`;
+
+/**
+ * Serving latency p95 of the days asked for, in its own statement: `endpoint_usage` records no latency, so it comes
+ * from the AI Gateway inference table joined on `databricks_request_id`. A workspace without that table fails this
+ * statement alone, not the other figures. Null when no request was logged.
+ */
+export async function queryServingLatencyP95(
+  sql: DatabricksSqlClient,
+  { workspaceIds, from, to }: { workspaceIds: string[]; from: string; to: string },
+  options: SqlCallOptions = {},
+): Promise<number | null> {
+  if (workspaceIds.length === 0) return null;
+  const workspaces = namedInList('ws', workspaceIds);
+  const { rows } = await sql.query<{ p95: number | null }>(
+    {
+      sql: servingLatencySql(inRange(workspaces.sql, 'u.request_time', 'u.workspace_id')),
+      params: { ...workspaces.params, from_date: from, to_date: to },
+    },
+    options,
+  );
+  const p95 = rows[0]?.p95;
+  return p95 === null || p95 === undefined ? null : Number(p95);
 }
 
 /** One day of job runs: how many, how many succeeded, how long they took. */

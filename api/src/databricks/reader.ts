@@ -6,7 +6,7 @@ import { type CostQuery, type CostRow, queryCost } from './cost-query.js';
 import { withDeadline } from './deadline.js';
 import { DatabricksError } from './errors.js';
 import { queryFreshness, type TableFreshness } from './freshness-query.js';
-import { type JobDay, type OpsMetrics, queryJobsByDay, queryOpsMetrics } from './ops-query.js';
+import { type JobDay, type OpsMetrics, queryJobsByDay, queryOpsMetrics, queryServingLatencyP95 } from './ops-query.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
 import type { DatabricksSqlClient } from './sql-client.js';
@@ -157,6 +157,14 @@ export class DatabricksReader {
     const sql = warehouseOf(conn, 'read operational metrics');
     return this.read<OpsMetrics>(conn, `ops:${JSON.stringify(query)}`, TTL.usage, () =>
       queryOpsMetrics(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** Serving latency p95 of the connection's workspaces asked for (one statement). */
+  servingLatencyP95(conn: WorkspaceConnection, query: { workspaceIds: string[]; from: string; to: string }) {
+    const sql = warehouseOf(conn, 'read serving latency');
+    return this.read<number | null>(conn, `serving-p95:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryServingLatencyP95(sql, query, { deadline: this.deadline }),
     );
   }
 

@@ -98,16 +98,20 @@ const WarehouseOps = builder.objectRef<OpsMetrics['sqlWarehouse']>('WarehouseOps
   }),
 });
 
-const ServingOps = builder.objectRef<OpsMetrics['serving']>('ServingOps').implement({
-  fields: (t) => ({
-    requests: t.exposeInt('requests'),
-    errorRate: t.exposeFloat('errorRate', { nullable: true, description: 'Share of requests answered ≥ 400 (0–1).' }),
-    latencyP95Ms: t.exposeFloat('latencyP95Ms', {
-      nullable: true,
-      description: 'p95 of `execution_duration_ms` in the endpoints’ AI Gateway inference table; null: none logged.',
+const ServingOps = builder
+  .objectRef<OpsMetrics['serving'] & { latencyP95Ms: () => Promise<number | null> }>('ServingOps')
+  .implement({
+    fields: (t) => ({
+      requests: t.exposeInt('requests'),
+      errorRate: t.exposeFloat('errorRate', { nullable: true, description: 'Share of requests answered ≥ 400 (0–1).' }),
+      latencyP95Ms: t.float({
+        nullable: true,
+        description:
+          'p95 of `execution_duration_ms` in the endpoints’ AI Gateway inference table (a statement of its own); null: none logged.',
+        resolve: (serving) => serving.latencyP95Ms(),
+      }),
     }),
-  }),
-});
+  });
 
 const TableFreshnessRef = builder.objectRef<TableFreshness & { now: number }>('TableFreshness').implement({
   description: 'When a table of the tenant catalog was last written (`system.information_schema.tables.last_altered`).',
@@ -152,6 +156,7 @@ interface OpsView {
   metrics: () => Promise<OpsMetrics & { stale: boolean }>;
   freshness: () => Promise<TableFreshness[]>;
   jobsByDay: () => Promise<JobDay[]>;
+  servingLatencyP95: () => Promise<number | null>;
   gateway: () => GatewayCounters;
 }
 
@@ -163,7 +168,10 @@ const OpsReport = builder.objectRef<OpsView>('OpsReport').implement({
     stale: t.boolean({ resolve: async (view) => (await view.metrics()).stale }),
     jobs: t.field({ type: JobOps, resolve: async (view) => (await view.metrics()).jobs }),
     sqlWarehouse: t.field({ type: WarehouseOps, resolve: async (view) => (await view.metrics()).sqlWarehouse }),
-    serving: t.field({ type: ServingOps, resolve: async (view) => (await view.metrics()).serving }),
+    serving: t.field({
+      type: ServingOps,
+      resolve: async (view) => ({ ...(await view.metrics()).serving, latencyP95Ms: view.servingLatencyP95 }),
+    }),
     jobsByDay: t.field({
       type: [JobDayRef],
       description: 'Runs, success rate and duration percentiles per day, days ascending (days without runs left out).',
@@ -286,6 +294,14 @@ builder.prismaObjectFields('Customer', (t) => ({
           );
           return { ...mergeOps(reads.map((read) => read.value)), stale: reads.some((read) => read.stale) };
         }),
+        servingLatencyP95: once(async () => {
+          const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
+            ctx.databricks.servingLatencyP95(connection, { ...key, workspaceIds }),
+          );
+          // A percentile cannot be combined from parts: the highest of them (as `mergeOps` does).
+          const known = reads.map((read) => read.value).filter((value) => value !== null);
+          return known.length === 0 ? null : Math.max(...known);
+        }),
         jobsByDay: once(async () => {
           const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
             ctx.databricks.jobsByDay(connection, { ...key, workspaceIds }),
@@ -392,7 +408,6 @@ function mergeOps(parts: OpsMetrics[]): OpsMetrics {
         (part) => part.serving.requests,
         (part) => part.serving.errorRate,
       ),
-      latencyP95Ms: highest((part) => part.serving.latencyP95Ms),
     },
   };
 }

@@ -26,6 +26,7 @@ import './crm/index.js';
 import './dataset.js';
 import './databricks-status.js';
 import './ops.js';
+import './alerts.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -17,6 +17,8 @@ const cronOf = (schedule: Pick<PipelineSchedule, 'quartzCron' | 'timezone'>) =>
     timezone: schedule.timezone,
     mode: '6-or-7-parts',
     alternativeWeekdays: true,
+    // Quartz's `start/step` (e.g. `0/15`) is what croner calls a sloppy range.
+    sloppyRanges: true,
     paused: true,
   });
 

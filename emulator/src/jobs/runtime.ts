@@ -8,6 +8,7 @@ import { JobStore } from './job-store.js';
 import { DestinationStore, WebhookNotifier } from './notifications.js';
 import { RunStore } from './records.js';
 import { RunRunner } from './runner.js';
+import { SqlTaskExecutor } from './sql-tasks.js';
 import { LakeflowRecorder } from './timeline.js';
 import type { WireContext } from './wire.js';
 
@@ -56,6 +57,7 @@ export function createJobsRuntime(deps: JobsDeps): JobsRuntime {
     },
     recorder,
     notifier: new WebhookNotifier(destinations, scenario.workspaceId),
+    sqlTasks: deps.sql ? new SqlTaskExecutor({ sql: deps.sql, clock }) : undefined,
   });
   runner.start();
   deps.lifetime?.addEventListener('abort', () => runner.stop(), { once: true });

@@ -102,7 +102,7 @@ export interface PipelineDag {
  */
 export function dagOf(tasks: PipelineTask[]): PipelineDag {
   const layers = new Map<string, number>();
-  for (const task of tasks) {
+  for (const task of checkTasks(tasks)) {
     layers.set(task.key, Math.max(-1, ...task.dependsOn.map((key) => layers.get(key) ?? 0)) + 1);
   }
   return {

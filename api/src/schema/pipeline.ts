@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { connectionSelect } from '../databricks/registry.js';
 import { pipelineRowSelect, scheduleOf, tasksOf } from '../pipelines/definition.js';
 import type { PipelineRemote } from '../pipelines/remote.js';
-import { nextFireTimes } from '../pipelines/schedule.js';
+import { checkSchedule, nextFireTimes } from '../pipelines/schedule.js';
 import {
   createPipeline,
   type PipelinePatch,
@@ -176,6 +176,26 @@ const PipelineScheduleInput = builder.inputType('PipelineScheduleInput', {
   }),
 });
 
+const toSchedule = (input: typeof PipelineScheduleInput.$inferInput) => ({
+  quartzCron: input.quartzCron,
+  timezone: input.timezone ?? 'UTC',
+  paused: input.paused ?? false,
+});
+
+builder.queryField('pipelineSchedulePreview', (t) =>
+  t.field({
+    type: ['DateTime'],
+    description:
+      'The next fire times of a schedule being edited (checked as a pipeline’s would be: BAD_USER_INPUT naming the fault).',
+    authScopes: { authenticated: true },
+    args: {
+      schedule: t.arg({ type: PipelineScheduleInput }),
+      count: t.arg.int({ defaultValue: 5, validate: z.number().int().min(1).max(50) }),
+    },
+    resolve: (_root, args) => nextFireTimes(checkSchedule(toSchedule(args.schedule)), args.count ?? 5),
+  }),
+);
+
 const name = z.string().trim().min(1, 'A pipeline needs a name.').max(200);
 const tasksList = z.array(z.any()).min(1, 'A pipeline needs at least one task.').max(100);
 
@@ -207,11 +227,6 @@ const toTask = (input: TaskInput): PipelineTask => ({
   ...(input.query ? { query: input.query } : {}),
   ...(input.warehouseId ? { warehouseId: input.warehouseId } : {}),
   ...(input.pythonFile ? { pythonFile: input.pythonFile } : {}),
-});
-const toSchedule = (input: typeof PipelineScheduleInput.$inferInput) => ({
-  quartzCron: input.quartzCron,
-  timezone: input.timezone ?? 'UTC',
-  paused: input.paused ?? false,
 });
 
 /** The viewer's workspace (a Databricks mapping of their tenant) a pipeline lives in. */

@@ -71,6 +71,15 @@ type Documents = {
     "\n  subscription RunEvents($runId: ID!, $afterSeq: Int) {\n    runEvents(runId: $runId, afterSeq: $afterSeq) {\n      snapshot {\n        ...RunFields\n      }\n      event {\n        seq\n        type\n        state\n        resultState\n        currentTask\n        durationMs\n        etaMs\n        recordsProcessed\n        errorMessage\n        runPageUrl\n        tasks {\n          ...RunTaskFields\n        }\n      }\n    }\n  }\n": typeof types.RunEventsDocument,
     "\n  fragment RunFields on JobRun {\n    id\n    layer\n    state\n    resultState\n    isTerminal\n    currentTask\n    runPageUrl\n    createdAt\n    startedAt\n    endedAt\n    durationMs\n    etaMs\n    recordsProcessed\n    errorMessage\n    lastSeq\n    tasks {\n      ...RunTaskFields\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
     "\n  fragment RunTaskFields on RunTaskState {\n    taskKey\n    databricksRunId\n    state\n    resultState\n    message\n    recordsProcessed\n    startedAt\n    endedAt\n  }\n": typeof types.RunTaskFieldsFragmentDoc,
+    "\n  mutation RunPipeline($id: ID!, $idempotencyKey: String) {\n    runPipeline(id: $id, idempotencyKey: $idempotencyKey) {\n      ...RunFields\n    }\n  }\n": typeof types.RunPipelineDocument,
+    "\n  query PipelineEditorRun($id: ID!) {\n    jobRun(id: $id) {\n      ...RunFields\n    }\n  }\n": typeof types.PipelineEditorRunDocument,
+    "\n  query Pipelines {\n    me {\n      id\n      role\n      customer {\n        id\n        workspaces {\n          id\n          name\n        }\n      }\n    }\n    pipelines(first: 50) {\n      nodes {\n        ...PipelineSummary\n      }\n    }\n  }\n": typeof types.PipelinesDocument,
+    "\n  fragment PipelineSummary on Pipeline {\n    id\n    name\n    jobId\n    updatedAt\n    sync {\n      status\n      error\n    }\n    schedule {\n      quartzCron\n      timezone\n      paused\n    }\n  }\n": typeof types.PipelineSummaryFragmentDoc,
+    "\n  query PipelineDetail($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Pipeline {\n        ...PipelineSummary\n        workspace {\n          id\n        }\n        tasks {\n          key\n          type\n          dependsOn\n          notebookPath\n          parameters\n          query\n          warehouseId\n          pythonFile\n        }\n        dag {\n          nodes {\n            key\n            type\n            layer\n          }\n          edges {\n            from\n            to\n          }\n        }\n        runs(first: 10) {\n          ...RunFields\n        }\n      }\n    }\n  }\n": typeof types.PipelineDetailDocument,
+    "\n  mutation CreatePipeline($input: CreatePipelineInput!) {\n    createPipeline(input: $input) {\n      ...PipelineSummary\n    }\n  }\n": typeof types.CreatePipelineDocument,
+    "\n  mutation UpdatePipeline($id: ID!, $input: UpdatePipelineInput!) {\n    updatePipeline(id: $id, input: $input) {\n      ...PipelineSummary\n    }\n  }\n": typeof types.UpdatePipelineDocument,
+    "\n  mutation DeletePipeline($id: ID!) {\n    deletePipeline(id: $id)\n  }\n": typeof types.DeletePipelineDocument,
+    "\n  query PipelineSchedulePreview($schedule: PipelineScheduleInput!) {\n    pipelineSchedulePreview(schedule: $schedule, count: 5)\n  }\n": typeof types.PipelineSchedulePreviewDocument,
     "\n  fragment CopCard_cop on Cop {\n    id\n    name\n    phase\n    isActive\n    daysActive\n    members {\n      totalCount\n    }\n    trends: kpiSeries(metricNames: [\"MAP\", \"NPS\"], from: $from) {\n      metricName\n      points {\n        date\n        value\n      }\n    }\n  }\n": typeof types.CopCard_CopFragmentDoc,
     "\n  query Portfolio($from: Date!) {\n    customers(first: 50) {\n      totalCount\n      nodes {\n        id\n        name\n        industry\n        businessArea\n        cops(first: 50) {\n          totalCount\n          nodes {\n            ...CopCard_cop\n          }\n        }\n      }\n    }\n  }\n": typeof types.PortfolioDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n    }\n  }\n": typeof types.SignInDocument,
@@ -141,6 +150,15 @@ const documents: Documents = {
     "\n  subscription RunEvents($runId: ID!, $afterSeq: Int) {\n    runEvents(runId: $runId, afterSeq: $afterSeq) {\n      snapshot {\n        ...RunFields\n      }\n      event {\n        seq\n        type\n        state\n        resultState\n        currentTask\n        durationMs\n        etaMs\n        recordsProcessed\n        errorMessage\n        runPageUrl\n        tasks {\n          ...RunTaskFields\n        }\n      }\n    }\n  }\n": types.RunEventsDocument,
     "\n  fragment RunFields on JobRun {\n    id\n    layer\n    state\n    resultState\n    isTerminal\n    currentTask\n    runPageUrl\n    createdAt\n    startedAt\n    endedAt\n    durationMs\n    etaMs\n    recordsProcessed\n    errorMessage\n    lastSeq\n    tasks {\n      ...RunTaskFields\n    }\n  }\n": types.RunFieldsFragmentDoc,
     "\n  fragment RunTaskFields on RunTaskState {\n    taskKey\n    databricksRunId\n    state\n    resultState\n    message\n    recordsProcessed\n    startedAt\n    endedAt\n  }\n": types.RunTaskFieldsFragmentDoc,
+    "\n  mutation RunPipeline($id: ID!, $idempotencyKey: String) {\n    runPipeline(id: $id, idempotencyKey: $idempotencyKey) {\n      ...RunFields\n    }\n  }\n": types.RunPipelineDocument,
+    "\n  query PipelineEditorRun($id: ID!) {\n    jobRun(id: $id) {\n      ...RunFields\n    }\n  }\n": types.PipelineEditorRunDocument,
+    "\n  query Pipelines {\n    me {\n      id\n      role\n      customer {\n        id\n        workspaces {\n          id\n          name\n        }\n      }\n    }\n    pipelines(first: 50) {\n      nodes {\n        ...PipelineSummary\n      }\n    }\n  }\n": types.PipelinesDocument,
+    "\n  fragment PipelineSummary on Pipeline {\n    id\n    name\n    jobId\n    updatedAt\n    sync {\n      status\n      error\n    }\n    schedule {\n      quartzCron\n      timezone\n      paused\n    }\n  }\n": types.PipelineSummaryFragmentDoc,
+    "\n  query PipelineDetail($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Pipeline {\n        ...PipelineSummary\n        workspace {\n          id\n        }\n        tasks {\n          key\n          type\n          dependsOn\n          notebookPath\n          parameters\n          query\n          warehouseId\n          pythonFile\n        }\n        dag {\n          nodes {\n            key\n            type\n            layer\n          }\n          edges {\n            from\n            to\n          }\n        }\n        runs(first: 10) {\n          ...RunFields\n        }\n      }\n    }\n  }\n": types.PipelineDetailDocument,
+    "\n  mutation CreatePipeline($input: CreatePipelineInput!) {\n    createPipeline(input: $input) {\n      ...PipelineSummary\n    }\n  }\n": types.CreatePipelineDocument,
+    "\n  mutation UpdatePipeline($id: ID!, $input: UpdatePipelineInput!) {\n    updatePipeline(id: $id, input: $input) {\n      ...PipelineSummary\n    }\n  }\n": types.UpdatePipelineDocument,
+    "\n  mutation DeletePipeline($id: ID!) {\n    deletePipeline(id: $id)\n  }\n": types.DeletePipelineDocument,
+    "\n  query PipelineSchedulePreview($schedule: PipelineScheduleInput!) {\n    pipelineSchedulePreview(schedule: $schedule, count: 5)\n  }\n": types.PipelineSchedulePreviewDocument,
     "\n  fragment CopCard_cop on Cop {\n    id\n    name\n    phase\n    isActive\n    daysActive\n    members {\n      totalCount\n    }\n    trends: kpiSeries(metricNames: [\"MAP\", \"NPS\"], from: $from) {\n      metricName\n      points {\n        date\n        value\n      }\n    }\n  }\n": types.CopCard_CopFragmentDoc,
     "\n  query Portfolio($from: Date!) {\n    customers(first: 50) {\n      totalCount\n      nodes {\n        id\n        name\n        industry\n        businessArea\n        cops(first: 50) {\n          totalCount\n          nodes {\n            ...CopCard_cop\n          }\n        }\n      }\n    }\n  }\n": types.PortfolioDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n    }\n  }\n": types.SignInDocument,
@@ -396,6 +414,42 @@ export function graphql(source: "\n  fragment RunFields on JobRun {\n    id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment RunTaskFields on RunTaskState {\n    taskKey\n    databricksRunId\n    state\n    resultState\n    message\n    recordsProcessed\n    startedAt\n    endedAt\n  }\n"): (typeof documents)["\n  fragment RunTaskFields on RunTaskState {\n    taskKey\n    databricksRunId\n    state\n    resultState\n    message\n    recordsProcessed\n    startedAt\n    endedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunPipeline($id: ID!, $idempotencyKey: String) {\n    runPipeline(id: $id, idempotencyKey: $idempotencyKey) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  mutation RunPipeline($id: ID!, $idempotencyKey: String) {\n    runPipeline(id: $id, idempotencyKey: $idempotencyKey) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineEditorRun($id: ID!) {\n    jobRun(id: $id) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  query PipelineEditorRun($id: ID!) {\n    jobRun(id: $id) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Pipelines {\n    me {\n      id\n      role\n      customer {\n        id\n        workspaces {\n          id\n          name\n        }\n      }\n    }\n    pipelines(first: 50) {\n      nodes {\n        ...PipelineSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  query Pipelines {\n    me {\n      id\n      role\n      customer {\n        id\n        workspaces {\n          id\n          name\n        }\n      }\n    }\n    pipelines(first: 50) {\n      nodes {\n        ...PipelineSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PipelineSummary on Pipeline {\n    id\n    name\n    jobId\n    updatedAt\n    sync {\n      status\n      error\n    }\n    schedule {\n      quartzCron\n      timezone\n      paused\n    }\n  }\n"): (typeof documents)["\n  fragment PipelineSummary on Pipeline {\n    id\n    name\n    jobId\n    updatedAt\n    sync {\n      status\n      error\n    }\n    schedule {\n      quartzCron\n      timezone\n      paused\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineDetail($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Pipeline {\n        ...PipelineSummary\n        workspace {\n          id\n        }\n        tasks {\n          key\n          type\n          dependsOn\n          notebookPath\n          parameters\n          query\n          warehouseId\n          pythonFile\n        }\n        dag {\n          nodes {\n            key\n            type\n            layer\n          }\n          edges {\n            from\n            to\n          }\n        }\n        runs(first: 10) {\n          ...RunFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PipelineDetail($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Pipeline {\n        ...PipelineSummary\n        workspace {\n          id\n        }\n        tasks {\n          key\n          type\n          dependsOn\n          notebookPath\n          parameters\n          query\n          warehouseId\n          pythonFile\n        }\n        dag {\n          nodes {\n            key\n            type\n            layer\n          }\n          edges {\n            from\n            to\n          }\n        }\n        runs(first: 10) {\n          ...RunFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePipeline($input: CreatePipelineInput!) {\n    createPipeline(input: $input) {\n      ...PipelineSummary\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePipeline($input: CreatePipelineInput!) {\n    createPipeline(input: $input) {\n      ...PipelineSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePipeline($id: ID!, $input: UpdatePipelineInput!) {\n    updatePipeline(id: $id, input: $input) {\n      ...PipelineSummary\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePipeline($id: ID!, $input: UpdatePipelineInput!) {\n    updatePipeline(id: $id, input: $input) {\n      ...PipelineSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePipeline($id: ID!) {\n    deletePipeline(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeletePipeline($id: ID!) {\n    deletePipeline(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineSchedulePreview($schedule: PipelineScheduleInput!) {\n    pipelineSchedulePreview(schedule: $schedule, count: 5)\n  }\n"): (typeof documents)["\n  query PipelineSchedulePreview($schedule: PipelineScheduleInput!) {\n    pipelineSchedulePreview(schedule: $schedule, count: 5)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -152,6 +152,33 @@ describe('validation', () => {
   });
 });
 
+describe('pipelineSchedulePreview', () => {
+  const PREVIEW = `query($schedule: PipelineScheduleInput!) { pipelineSchedulePreview(schedule: $schedule, count: 3) }`;
+  it('gives the next fire times of a schedule being edited, in its timezone', async () => {
+    const result = await api.graphql(
+      PREVIEW,
+      { schedule: { quartzCron: '0 0 12 L * ?', timezone: 'Asia/Tokyo' } },
+      tokens.MEMBER,
+    );
+    const times = (result.data!.pipelineSchedulePreview as string[]).map((at) => new Date(at));
+    expect(times).toHaveLength(3);
+    for (const at of times) {
+      // 12:00 in Tokyo (03:00 UTC) on the last day of a month.
+      expect(at.getUTCHours()).toBe(3);
+      expect(new Date(at.getTime() + 24 * 3600_000).getUTCDate()).toBe(1);
+    }
+  });
+
+  it('refuses what a pipeline would refuse', async () => {
+    const result = await api.graphql(
+      PREVIEW,
+      { schedule: { quartzCron: '0 0 12 * * ?', timezone: 'Mars/Base' } },
+      tokens.MEMBER,
+    );
+    expect(code(result)).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('a synced pipeline', () => {
   let id: string;
   let jobId: string;

@@ -72,6 +72,15 @@ async function fillTenant(tenant: Tenant) {
   const dataset = await prisma.dataset.create({
     data: { customerId: tenant.customer.id, name: 'claims', rowCount: 1, sizeBytes: 10, syncStatus: 'DISABLED' },
   });
+  const pipeline = await prisma.pipeline.create({
+    data: {
+      customerId: tenant.customer.id,
+      workspaceMappingId: mapping.id,
+      name: 'nightly',
+      tasks: [{ key: 'a', type: 'NOTEBOOK', dependsOn: [], notebookPath: '/Shared/a' }],
+      syncStatus: 'DISABLED',
+    },
+  });
   const membership = await prisma.membership.findFirstOrThrow({ where: { copId, userId: member } });
   return {
     Customer: tenant.customer.id,
@@ -100,6 +109,7 @@ async function fillTenant(tenant: Tenant) {
     CrmUseCase: `${integration.id}/1001001001001001/sample-use-case-BSN-1001-0`,
     AccountUpdate: `${integration.id}/1001001001001001/sample-update-BSN-1001-0`,
     Dataset: dataset.id,
+    Pipeline: pipeline.id,
   };
 }
 
@@ -264,6 +274,14 @@ const MUTATIONS = [
   refused('ServiceToken', 'serviceToken', `revokeServiceToken(id: $id) ${SELECT_ID}`),
   refused('Dataset', 'dataset', 'deleteDataset(id: $id)'),
   refused('Dataset', 'dataset', `retryDatasetSync(id: $id) ${SELECT_ID}`),
+  refused('Pipeline', 'pipeline', `updatePipeline(id: $id, input: { name: "Taken over" }) ${SELECT_ID}`),
+  refused('Pipeline', 'pipeline', 'deletePipeline(id: $id)'),
+  refused('Pipeline', 'jobRun', `runPipeline(id: $id) ${SELECT_ID}`),
+  refused(
+    'DatabricksWorkspace',
+    'pipeline',
+    `createPipeline(input: { workspaceId: $id, name: "Planted", tasks: [{ key: "a", type: NOTEBOOK, notebookPath: "/x" }] }) ${SELECT_ID}`,
+  ),
   refused('Customer', 'serviceToken', 'createServiceToken(input: { customerId: $id, name: "stolen" }) { token }'),
   refused(
     'Customer',

@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/solid';
 import { type Component, For, Show } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { ErrorState } from '../../components/ErrorState';
 import { newTask, type PipelineDraft, type ScheduleDraft, type TaskDraft } from './pipeline-draft';
 import { ScheduleEditor } from './ScheduleEditor';
@@ -49,7 +49,8 @@ export const PipelineForm: Component<PipelineFormProps> = (props) => {
   };
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    props.onSubmit(structuredClone({ ...draft, tasks: [...draft.tasks], schedule: { ...draft.schedule } }));
+    // A copy of the store's plain data: the store itself is a proxy, which cannot be cloned.
+    props.onSubmit(structuredClone(unwrap(draft)));
   };
 
   return (

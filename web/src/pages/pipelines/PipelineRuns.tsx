@@ -66,17 +66,19 @@ export const PipelineRuns: Component<PipelineRunsProps> = (props) => {
   return (
     <div class="pipeline-runs">
       <Show when={props.canRun}>
-        <button
-          type="button"
-          class="button button--primary"
-          disabled={!props.runnable || started.fetching}
-          onClick={() => void runNow()}
-        >
-          Run now
-        </button>
-        <Show when={!props.runnable}>
-          <span class="muted"> It can run once it is in Databricks.</span>
-        </Show>
+        <div class="pipeline-runs__actions">
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={!props.runnable || started.fetching}
+            onClick={() => void runNow()}
+          >
+            Run now
+          </button>
+          <Show when={!props.runnable}>
+            <span class="muted"> It can run once it is in Databricks.</span>
+          </Show>
+        </div>
       </Show>
       <Show when={error()}>{(failure) => <ErrorState error={failure()} variant="inline" />}</Show>
       <Show when={run.data?.jobRun}>

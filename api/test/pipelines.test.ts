@@ -50,26 +50,46 @@ async function waitForStatus(id: string, status: string, timeoutMs = 30_000) {
 }
 
 /**
- * A Jobs API GET with undici: the official SDK (`@databricks/sdk-experimental` 0.16) sends a GET's query
- * parameters only when the call also has a body, so its `jobs.get`/`getRun`/`listRuns` lose `job_id`/`run_id`.
+ * GETs of the Jobs and Queries APIs go through undici: the official SDK (`@databricks/sdk-experimental` 0.16)
+ * sends a GET's query parameters only when the call also has a body, so its `jobs.get`, `jobs.getRun` and the
+ * pages after the first of any list lose `job_id`, `run_id` and `page_token`. Calls with the id in the path
+ * (`queries.get`) use the SDK.
  */
-async function jobsApi(path: string, query: Record<string, string | number>): Promise<any> {
-  const response = await request(`${emulator.url}/api/2.2/jobs/${path}`, {
-    query,
+async function workspaceGet(path: string, query: Record<string, string | number | undefined> = {}): Promise<any> {
+  const response = await request(`${emulator.url}${path}`, {
+    query: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)),
     headers: { authorization: `Bearer ${emulator.token}` },
   });
   const body = await response.body.json();
   if (response.statusCode !== 200) throw new Error((body as { message: string }).message);
   return body;
 }
+const jobsApi = (path: string, query: Record<string, string | number>) => workspaceGet(`/api/2.2/jobs/${path}`, query);
 const getJob = (jobId: string) => jobsApi('get', { job_id: jobId });
 
-/** Jobs in the workspace tagged with the pipeline's row id, counted with the official SDK. */
-async function remoteJobsOf(id: string): Promise<number> {
-  let count = 0;
-  for await (const job of sdk.jobs.list({})) if (job.settings?.tags?.copos_pipeline_id === rowId(id)) count++;
-  return count;
+/** Every page of a list, following `next_page_token`. */
+async function allPages<T>(path: string, field: string, query: Record<string, string | number>): Promise<T[]> {
+  const items: T[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await workspaceGet(path, { ...query, page_token: pageToken });
+    items.push(...(page[field] ?? []));
+    pageToken = page.next_page_token;
+  } while (pageToken);
+  return items;
 }
+
+/** Jobs in the workspace tagged with the pipeline's row id. */
+const remoteJobsOf = async (id: string) =>
+  (await allPages<any>('/api/2.2/jobs/list', 'jobs', { limit: 100 })).filter(
+    (job) => job.settings?.tags?.copos_pipeline_id === rowId(id),
+  ).length;
+
+/** Active saved queries named after the pipeline's row id. */
+const remoteQueriesOf = async (id: string) =>
+  (await allPages<any>('/api/2.0/sql/queries', 'results', { page_size: 100 })).filter((query) =>
+    query.display_name.includes(rowId(id)),
+  );
 
 beforeAll(async () => {
   tenant = await createTenant(api.prisma, 'Pipelines');
@@ -192,7 +212,7 @@ describe('a synced pipeline', () => {
     expect(jobId).toMatch(/^\d+$/);
   });
 
-  it('is read back exactly as the gateway created it (jobs/get with undici, jobs/list with the SDK)', async () => {
+  it('is read back exactly as the gateway created it (jobs/get with undici, its saved query with the SDK)', async () => {
     const job = await getJob(jobId);
     expect(job.settings).toMatchObject({
       name: 'medallion',
@@ -214,10 +234,19 @@ describe('a synced pipeline', () => {
       {
         task_key: 'report',
         depends_on: [{ task_key: 'silver' }],
-        sql_task: { warehouse_id: EMULATOR_WAREHOUSE_ID, query: { query_text: 'SELECT 1 AS ok' } },
+        sql_task: { warehouse_id: EMULATOR_WAREHOUSE_ID, query: { query_id: expect.any(String) } },
       },
     ]);
+    // The SQL task runs a saved query of its own, read back with the SDK.
+    const queryId = job.settings.tasks[2].sql_task.query.query_id;
+    expect(await sdk.queries.get({ id: queryId })).toMatchObject({
+      display_name: `CoP OS pipeline ${rowId(id)} · report`,
+      warehouse_id: EMULATOR_WAREHOUSE_ID,
+      query_text: 'SELECT 1 AS ok',
+      lifecycle_state: 'ACTIVE',
+    });
     expect(await remoteJobsOf(id)).toBe(1);
+    expect(await remoteQueriesOf(id)).toHaveLength(1);
   });
 
   it('gives its tasks, its DAG as data and its next five fire times in its timezone', async () => {
@@ -289,9 +318,11 @@ describe('a synced pipeline', () => {
   });
 
   it('is changed with jobs/reset: the same job, the new settings', async () => {
+    const [queryBefore] = await remoteQueriesOf(id);
+    const tasks = TASKS.map((task) => (task.key === 'report' ? { ...task, query: 'SELECT 2 AS ok' } : task));
     const result = await api.graphql(
       UPDATE,
-      { id, input: { name: 'medallion v2', schedule: { ...WEEKDAY_MORNINGS, paused: true } } },
+      { id, input: { name: 'medallion v2', tasks, schedule: { ...WEEKDAY_MORNINGS, paused: true } } },
       tokens.CUSTOMER_ADMIN,
     );
     expect(result.errors).toBeUndefined();
@@ -306,6 +337,29 @@ describe('a synced pipeline', () => {
     );
     expect(next.data?.node.nextRunsAt).toEqual([]);
     expect(await remoteJobsOf(id)).toBe(1);
+    const queries = await remoteQueriesOf(id);
+    expect(queries.map((query: { id: string; query_text: string }) => [query.id, query.query_text])).toEqual([
+      [queryBefore.id, 'SELECT 2 AS ok'],
+    ]);
+  });
+
+  it('trashes the saved query of a task that is no longer SQL', async () => {
+    const [query] = await remoteQueriesOf(id);
+    const tasks = TASKS.map((task) =>
+      task.key === 'report'
+        ? { key: 'report', type: 'PYTHON', dependsOn: ['silver'], pythonFile: '/Shared/report.py' }
+        : task,
+    );
+    expect((await api.graphql(UPDATE, { id, input: { tasks } }, tokens.DATA_ENGINEER)).errors).toBeUndefined();
+    await waitForStatus(id, 'SYNCED');
+    expect(await remoteQueriesOf(id)).toEqual([]);
+    expect((await sdk.queries.get({ id: query.id })).lifecycle_state).toBe('TRASHED');
+    const job = await getJob((await pipelineState(id)).data?.node.jobId);
+    expect(job.settings.tasks.at(-1)).toEqual({
+      task_key: 'report',
+      depends_on: [{ task_key: 'silver' }],
+      spark_python_task: { python_file: '/Shared/report.py' },
+    });
   });
 
   it('is deleted on both sides', async () => {
@@ -313,6 +367,7 @@ describe('a synced pipeline', () => {
     expect((await pipelineState(id)).data?.node).toBeNull();
     await expect.poll(() => api.prisma.pipeline.count({ where: { id: rowId(id) } }), { timeout: 30_000 }).toBe(0);
     await expect(getJob(jobId)).rejects.toThrow(/does not exist/);
+    expect(await remoteQueriesOf(id)).toEqual([]);
   });
 });
 
@@ -358,13 +413,15 @@ describe('local first while Databricks is down', () => {
     await emulator.clearFaults();
     await waitForStatus(id, 'SYNCED', 60_000);
     expect(await remoteJobsOf(id)).toBe(1);
+    expect(await remoteQueriesOf(id)).toHaveLength(1);
   });
 
   it('finds the job of a create whose answer was lost instead of creating another', async () => {
     const result = await create({ name: 'lost answer' });
     const id = result.data?.createPipeline.id;
     const { jobId } = await waitForStatus(id, 'SYNCED');
-    // As if the create had succeeded but its answer never arrived: only the intent (the name) is recorded.
+    const synced = (await api.prisma.pipeline.findUniqueOrThrow({ where: { id: rowId(id) } })) as { remote: any };
+    // As if the creates had succeeded but their answers never arrived: only the intents are recorded.
     await api.prisma.pipeline.update({
       where: { id: rowId(id) },
       data: {
@@ -380,6 +437,7 @@ describe('local first while Databricks is down', () => {
     api.deps.sync.poke();
     expect((await waitForStatus(id, 'SYNCED')).jobId).toBe(jobId);
     expect(await remoteJobsOf(id)).toBe(1);
+    expect(await remoteQueriesOf(id)).toHaveLength(1);
   });
 
   it('deleting while Databricks is down leaves a tombstone the reconciler finishes', async () => {

@@ -50,10 +50,12 @@ export function pipelineSyncHandler(deps: PipelineSyncDeps): SyncHandler {
           return;
         }
         const sameIntegration = known.integrationId === integration.id ? known : {};
-        const jobId = await pushPipeline(rest, definitionOf(row), sameIntegration, async (jobName) => {
-          await prisma.pipeline.update({ where: { id }, data: { remote: { integrationId: integration.id, jobName } } });
+        let recorded: Partial<PipelineRemote> = { ...sameIntegration, integrationId: integration.id };
+        const pushed = await pushPipeline(rest, definitionOf(row), sameIntegration, async (patch) => {
+          recorded = { ...recorded, ...patch };
+          await prisma.pipeline.update({ where: { id }, data: { remote: recorded } });
         });
-        const remote = { integrationId: integration.id, jobName: row.name, jobId: String(jobId) };
+        const remote = { integrationId: integration.id, ...pushed };
         // SYNCED only if the definition is still the one pushed: a change made meanwhile stays PENDING.
         const synced = await prisma.pipeline.updateMany({
           where: {

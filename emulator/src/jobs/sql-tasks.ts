@@ -1,4 +1,5 @@
 import type { Clock, SqlEngine, SqlParams } from '../contracts.js';
+import type { QueryStore } from '../queries/store.js';
 import { type PlannedTask, planTasks, type TaskDraw } from './plan.js';
 import type { RunRecord, TaskRunRecord } from './records.js';
 
@@ -10,7 +11,7 @@ export const SQL_PENDING_MS = 24 * 3600_000;
 
 interface SqlTaskSettings {
   warehouse_id: string;
-  query: { query_text: string };
+  query?: { query_id: string };
   parameters?: Record<string, string>;
 }
 
@@ -24,14 +25,14 @@ const drawOf = ({ taskKey, dependsOn, setupMs, executionMs, cleanupMs, failure }
 });
 
 /**
- * Runs `sql_task` queries on the workspace's SQL engine when their task's execution begins (after every
+ * Runs `sql_task` saved queries (`query.query_id`, of the Queries API) on the workspace's SQL engine when their task's execution begins (after every
  * task it depends on), then ends the task with the query's outcome: SUCCESS with the row count, or FAILED
  * with the engine's error, and lays the rest of the run out again from there.
  */
 export class SqlTaskExecutor {
   private readonly started = new WeakSet<TaskRunRecord>();
 
-  constructor(private readonly deps: { sql: SqlEngine; clock: Clock }) {}
+  constructor(private readonly deps: { sql: SqlEngine; clock: Clock; queries: Pick<QueryStore, 'get'> }) {}
 
   advance(run: RunRecord, now: number): void {
     if (run.startedAt === undefined || run.cancel) return;
@@ -53,8 +54,10 @@ export class SqlTaskExecutor {
 
   private async execute(settings: SqlTaskSettings): Promise<{ result?: string; error?: string }> {
     try {
+      const saved = this.deps.queries.get(String(settings.query?.query_id));
+      if (saved.lifecycle_state === 'TRASHED') throw new Error(`Query ${saved.id} is in the trash.`);
       const params: SqlParams | undefined = settings.parameters;
-      const result = await this.deps.sql.execute(settings.query.query_text, params);
+      const result = await this.deps.sql.execute(saved.query_text, params);
       return { result: JSON.stringify({ row_count: result.rows.length }) };
     } catch (error) {
       return { error: (error as Error).message };

@@ -48,8 +48,8 @@ export interface JobTaskSettings {
   task_key: string;
   depends_on?: { task_key: string }[];
   notebook_task?: { notebook_path: string; base_parameters?: Record<string, string>; source?: 'WORKSPACE' | 'GIT' };
-  /** A SQL query on a warehouse (the query inline, see the README's Pipelines section). */
-  sql_task?: { warehouse_id: string; query: { query_text: string }; parameters?: Record<string, string> };
+  /** A saved query (Queries API) run on a SQL warehouse. */
+  sql_task?: { warehouse_id: string; query: { query_id: string }; parameters?: Record<string, string> };
   spark_python_task?: { python_file: string; parameters?: string[] };
   description?: string;
   /** Where the task runs: an all-purpose cluster, a new cluster, a job cluster; none of them means serverless. */

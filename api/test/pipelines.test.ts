@@ -427,11 +427,7 @@ describe('local first while Databricks is down', () => {
       data: {
         syncStatus: 'LOCAL_ONLY',
         syncNextAttemptAt: new Date(),
-        remote: {
-          integrationId: (await api.prisma.integration.findFirstOrThrow({ where: { customerId: tenant.customer.id } }))
-            .id,
-          jobName: 'lost answer',
-        },
+        remote: { integrationId: synced.remote.integrationId, jobName: 'lost answer', queries: { report: '' } },
       },
     });
     api.deps.sync.poke();

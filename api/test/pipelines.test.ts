@@ -463,6 +463,31 @@ describe('local first while Databricks is down', () => {
   });
 });
 
+describe('the customer’s Databricks status', () => {
+  it('counts its pipelines and how many are in Databricks', async () => {
+    const rows = await api.prisma.pipeline.groupBy({
+      by: ['syncStatus'],
+      where: { customerId: tenant.customer.id, deletedAt: null },
+      _count: true,
+    });
+    const count = (statuses: string[]) =>
+      rows.filter((row) => statuses.includes(row.syncStatus)).reduce((sum, row) => sum + row._count, 0);
+    const result = await api.graphql(
+      `query($id: ID!) { node(id: $id) { ... on Customer { databricksStatus {
+        resources { pipelines { total inDatabricks failing } }
+      } } } }`,
+      { id: tenant.ids.customer },
+      tokens.ANALYST,
+    );
+    expect(result.data?.node.databricksStatus.resources.pipelines).toEqual({
+      total: count(['SYNCED', 'PENDING', 'LOCAL_ONLY', 'FAILED', 'DISABLED']),
+      inDatabricks: count(['SYNCED']),
+      failing: count(['LOCAL_ONLY', 'FAILED']),
+    });
+    expect(count(['SYNCED'])).toBeGreaterThan(0);
+  });
+});
+
 describe('roles and tenants', () => {
   let id: string;
   beforeAll(async () => {

@@ -82,4 +82,13 @@ export async function pipelinesEditorScenario(page: Page) {
     'the run history shows the finished run',
   );
   await shoot(page, '16-pipeline-run-succeeded');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  const widget = page.getByRole('complementary', { name: 'Databricks sync' }).first();
+  await widget.waitFor();
+  const summary = (await widget.textContent()) ?? '';
+  check(
+    /Pipelines: 1 of 1 in Databricks/.test(summary),
+    `the Databricks sync widget counts the pipeline (${summary.trim()})`,
+  );
 }

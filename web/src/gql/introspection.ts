@@ -13255,6 +13255,14 @@ export default {
               "name": "Any"
             },
             "args": []
+          },
+          {
+            "name": "pipelines",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
           }
         ],
         "interfaces": []
@@ -13358,6 +13366,18 @@ export default {
         "fields": [
           {
             "name": "datasets",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "SyncedResourceCount",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pipelines",
             "type": {
               "kind": "NON_NULL",
               "ofType": {

@@ -84,6 +84,8 @@ export async function pipelinesEditorScenario(page: Page) {
   await shoot(page, '16-pipeline-run-succeeded');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  // The portfolio was read before the pipeline existed: a fresh load counts it.
+  await page.reload();
   const widget = page.getByRole('complementary', { name: 'Databricks sync' }).first();
   await widget.waitFor();
   const summary = (await widget.textContent()) ?? '';

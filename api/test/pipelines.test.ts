@@ -374,9 +374,9 @@ describe('a synced pipeline', () => {
 describe('schedules fire in the emulator', () => {
   it('starts PERIODIC runs of an unpaused schedule and none once paused', async () => {
     const created = await create({
-      name: 'every 20 s',
+      name: 'every 2 min',
       tasks: [{ key: 'q', type: 'SQL', query: 'SELECT 1', warehouseId: EMULATOR_WAREHOUSE_ID }],
-      schedule: { quartzCron: '0/20 * * * * ?', timezone: 'America/New_York' },
+      schedule: { quartzCron: '0 0/2 * * * ?', timezone: 'America/New_York' },
     });
     const id = created.data?.createPipeline.id;
     const { jobId } = await waitForStatus(id, 'SYNCED');
@@ -386,14 +386,14 @@ describe('schedules fire in the emulator', () => {
     };
     await expect.poll(periodic, { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
 
-    const pause = { quartzCron: '0/20 * * * * ?', timezone: 'America/New_York', paused: true };
+    const pause = { quartzCron: '0 0/2 * * * ?', timezone: 'America/New_York', paused: true };
     expect(
       (await api.graphql(UPDATE, { id, input: { schedule: pause } }, tokens.DATA_ENGINEER)).errors,
     ).toBeUndefined();
     await waitForStatus(id, 'SYNCED');
     await new Promise((resolve) => setTimeout(resolve, 200));
     const paused = await periodic();
-    await new Promise((resolve) => setTimeout(resolve, 600)); // 120 emulated seconds: six fire times
+    await new Promise((resolve) => setTimeout(resolve, 1_800)); // 6 emulated minutes: three fire times
     expect(await periodic()).toBe(paused);
     await api.graphql(DELETE, { id }, tokens.DATA_ENGINEER);
   });

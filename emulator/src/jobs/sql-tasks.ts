@@ -25,9 +25,10 @@ const drawOf = ({ taskKey, dependsOn, setupMs, executionMs, cleanupMs, failure }
 });
 
 /**
- * Runs `sql_task` saved queries (`query.query_id`, of the Queries API) on the workspace's SQL engine when their task's execution begins (after every
- * task it depends on), then ends the task with the query's outcome: SUCCESS with the row count, or FAILED
- * with the engine's error, and lays the rest of the run out again from there.
+ * Runs the saved query of each `sql_task` (`query.query_id`, of the Queries API) on the workspace's SQL engine
+ * when the task's execution begins (after every task it depends on), then ends the task with the query's
+ * outcome: SUCCESS with the row count, or FAILED with the engine's error, and lays the rest of the run out
+ * again from there.
  */
 export class SqlTaskExecutor {
   private readonly started = new WeakSet<TaskRunRecord>();

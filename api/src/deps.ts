@@ -16,6 +16,7 @@ import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integ
 import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
 import { createMetricsRegistry, type GatewayMetrics } from './observability/metrics.js';
 import { OperationMetrics } from './observability/operation-metrics.js';
+import { pipelineSyncHandler } from './pipelines/sync-handler.js';
 import type { LeasedLoopOptions } from './runs/leased-loop.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
@@ -99,6 +100,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
           backoff,
           uploadTimeoutMs: Math.max(config.DATABRICKS_CALL_TIMEOUT_MS, 300_000),
         }),
+        pipelineSyncHandler({ prisma, registry: databricksGateway.registry, backoff }),
       ],
     },
     {

@@ -5,6 +5,7 @@ import { CrmError } from './crm/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
 import { DatasetError } from './datasets/errors.js';
 import { NotMembersError } from './kpis/activity.js';
+import { PipelineError } from './pipelines/errors.js';
 import { RunInputError } from './runs/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
@@ -118,6 +119,13 @@ export function describeError(error: unknown): DescribedError | undefined {
       code: error.reason === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT',
       message: error.message,
       extensions: { reason: error.reason, ...error.details },
+    };
+  }
+  if (error instanceof PipelineError) {
+    return {
+      code: error.reason === 'NOT_IN_DATABRICKS' ? 'CONFLICT' : 'BAD_USER_INPUT',
+      message: error.message,
+      extensions: { reason: error.reason, fields: [error.field] },
     };
   }
   if (error instanceof NotMembersError) {

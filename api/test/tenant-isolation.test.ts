@@ -75,6 +75,15 @@ async function fillTenant(tenant: Tenant) {
   const alert = await prisma.alert.create({
     data: { customerId: tenant.customer.id, kind: 'JOB_FAILURES', evidence: { measured: 2, threshold: 2 } },
   });
+  const pipeline = await prisma.pipeline.create({
+    data: {
+      customerId: tenant.customer.id,
+      workspaceMappingId: mapping.id,
+      name: 'nightly',
+      tasks: [{ key: 'a', type: 'NOTEBOOK', dependsOn: [], notebookPath: '/Shared/a' }],
+      syncStatus: 'DISABLED',
+    },
+  });
   const membership = await prisma.membership.findFirstOrThrow({ where: { copId, userId: member } });
   return {
     Customer: tenant.customer.id,
@@ -104,6 +113,7 @@ async function fillTenant(tenant: Tenant) {
     AccountUpdate: `${integration.id}/1001001001001001/sample-update-BSN-1001-0`,
     Dataset: dataset.id,
     Alert: alert.id,
+    Pipeline: pipeline.id,
   };
 }
 
@@ -268,6 +278,14 @@ const MUTATIONS = [
   refused('ServiceToken', 'serviceToken', `revokeServiceToken(id: $id) ${SELECT_ID}`),
   refused('Dataset', 'dataset', 'deleteDataset(id: $id)'),
   refused('Dataset', 'dataset', `retryDatasetSync(id: $id) ${SELECT_ID}`),
+  refused('Pipeline', 'pipeline', `updatePipeline(id: $id, input: { name: "Taken over" }) ${SELECT_ID}`),
+  refused('Pipeline', 'pipeline', 'deletePipeline(id: $id)'),
+  refused('Pipeline', 'jobRun', `runPipeline(id: $id) ${SELECT_ID}`),
+  refused(
+    'DatabricksWorkspace',
+    'pipeline',
+    `createPipeline(input: { workspaceId: $id, name: "Planted", tasks: [{ key: "a", type: NOTEBOOK, notebookPath: "/x" }] }) ${SELECT_ID}`,
+  ),
   refused('Customer', 'serviceToken', 'createServiceToken(input: { customerId: $id, name: "stolen" }) { token }'),
   refused(
     'Customer',

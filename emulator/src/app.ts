@@ -12,6 +12,7 @@ import type { CallStats } from './faults/stats.js';
 import { startCoreServer } from './http/core-server.js';
 import type { TlsMaterial } from './http/tls.js';
 import type { Route } from './http/types.js';
+import { QueryStore } from './queries/store.js';
 import { loadScenario } from './scenario/load.js';
 import { createScenarioAdminRoutes } from './scenario/routes.js';
 import type { Scenario, ScenarioOverrides } from './scenario/types.js';
@@ -20,6 +21,7 @@ import { createFilesService } from './services/files.js';
 import { createJobsService } from './services/jobs.js';
 import { createScimService } from './services/scim.js';
 import { createServingService } from './services/serving.js';
+import { createSqlQueriesService } from './services/sql-queries.js';
 import { createSqlStatementsService } from './services/sql-statements.js';
 import { createUnityCatalogService } from './services/unity-catalog.js';
 import { createVectorSearchService } from './services/vector-search.js';
@@ -145,6 +147,7 @@ async function startWorkspace(
     volumes,
   });
   const workspace = createWorkspaceStore();
+  const queries = new QueryStore(clock.now);
   const lifetime = new AbortController();
   let url = '';
 
@@ -153,6 +156,7 @@ async function startWorkspace(
       clock,
       workspace,
       sql: engine,
+      queries,
       scenario,
       seed: config.seed,
       host: () => url,
@@ -164,6 +168,7 @@ async function startWorkspace(
     ...createWarehousesService({ serverless: scenario.serverlessCompute }),
     ...createUnityCatalogService({ engine }),
     ...createVolumesService({ volumes }),
+    ...createSqlQueriesService({ queries }),
     ...createServingService(),
     ...createVectorSearchService(),
     ...createClustersService(),

@@ -16,6 +16,7 @@ import { activeUsersTotalScenario, firstUsageSyncScenario } from './kpi-scenario
 import { bundleSizes, timeToKpiCharts } from './measure.js';
 import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
+import { pipelinesEditorScenario } from './pipelines-editor-scenario.js';
 import { type Stack, startStack } from './stack.js';
 import { surveyAnswerScenario } from './survey-answer-scenario.js';
 import { surveySummaryScenario } from './survey-scenario.js';
@@ -210,6 +211,7 @@ async function scenario(page: Page, stack: Stack) {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await pipelineScenario(page);
   await datasetsScenario(page);
+  await pipelinesEditorScenario(page);
   await surveySummaryScenario(page);
   await crmScenario(page);
   await surveyAnswerScenario(page);

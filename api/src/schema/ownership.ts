@@ -56,6 +56,7 @@ const TENANT_FILTERS = {
   alert: ofCustomer('Alert'),
   alertRule: ofCustomer('Alert rule'),
   dataset: { noun: 'Dataset', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
+  pipeline: { noun: 'Pipeline', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
 } satisfies { [M in keyof PrismaClient]?: TenantRule<Where<M>> };
 
 export type OwnedModel = keyof typeof TENANT_FILTERS;

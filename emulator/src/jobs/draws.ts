@@ -2,6 +2,7 @@ import { deriveRandom, type Random, randomInt } from '../scenario/random.js';
 import type { NotebookBehaviour, Scenario } from '../scenario/types.js';
 import type { TaskDraw } from './plan.js';
 import type { TaskOutput } from './records.js';
+import { SQL_PENDING_MS } from './sql-tasks.js';
 import type { TaskSettings } from './types.js';
 
 export interface DrawContext {
@@ -71,6 +72,12 @@ export function drawTasks(
       cleanupMs: secondsBetween(random, scenario.cleanupSeconds),
     };
     const executionMs = secondsBetween(random, behaviour.durationSeconds);
+    if (task.sql_task) {
+      // Its outcome is its query's, known once the query has run (see sql-tasks.ts).
+      draws.push({ ...base, executionMs: SQL_PENDING_MS + executionMs });
+      outputs.push({});
+      continue;
+    }
     if (path && !context.notebookExists(path)) {
       const message = `Unable to access the notebook "${path}". Either it does not exist, or the identity used to run this job, ${context.runAs}, lacks the required permissions.`;
       draws.push({ ...base, executionMs: 1000, failure: { code: 'RESOURCE_NOT_FOUND', message } });

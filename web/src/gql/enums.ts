@@ -119,6 +119,14 @@ export type PipelineLayer =
   | 'GOLD'
   | 'SILVER';
 
+export type PipelineTaskType =
+  /** A workspace notebook (`notebookPath`). */
+  | 'NOTEBOOK'
+  /** A Python file (`pythonFile`), parameters passed as `--name value`. */
+  | 'PYTHON'
+  /** A SQL query on a SQL warehouse (`query`, `warehouseId`). */
+  | 'SQL';
+
 export type QuestionType =
   | 'CHOICE'
   | 'FREE_TEXT'

@@ -17,6 +17,11 @@ export const DatabricksSyncWidgetFragment = graphql(`
           inDatabricks
           failing
         }
+        pipelines {
+          total
+          inDatabricks
+          failing
+        }
       }
     }
   }
@@ -27,6 +32,7 @@ type Kind = keyof Omit<Status['resources'], '__typename'>;
 
 const KINDS: { kind: Kind; label: string; href: string }[] = [
   { kind: 'datasets', label: 'Datasets', href: '/datasets' },
+  { kind: 'pipelines', label: 'Pipelines', href: '/pipelines' },
 ];
 
 /** A customer's Databricks sync at a glance: where its resources go and how many of each kind are there. */

@@ -5,6 +5,7 @@ import { CrmError } from './crm/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
 import { DatasetError } from './datasets/errors.js';
 import { NotMembersError } from './kpis/activity.js';
+import { NotebookError } from './notebooks/errors.js';
 import { RunInputError } from './runs/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
@@ -119,6 +120,10 @@ export function describeError(error: unknown): DescribedError | undefined {
       message: error.message,
       extensions: { reason: error.reason, ...error.details },
     };
+  }
+  if (error instanceof NotebookError) {
+    const code = error.reason === 'NOT_SYNCED' ? 'DATABRICKS_UNAVAILABLE' : 'CONFLICT';
+    return { code, message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof NotMembersError) {
     return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: ['userIds'] } };

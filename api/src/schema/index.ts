@@ -24,6 +24,7 @@ import './integration-check.js';
 import './usage-sync.js';
 import './crm/index.js';
 import './dataset.js';
+import './notebook.js';
 import './ops.js';
 import { builder } from './builder.js';
 

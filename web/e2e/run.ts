@@ -13,6 +13,7 @@ import { datasetsScenario } from './datasets-scenario.js';
 import { devServerCspScenario } from './dev-server-csp.js';
 import { activeUsersTotalScenario, firstUsageSyncScenario } from './kpi-scenario.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
+import { notebooksScenario } from './notebooks-scenario.js';
 import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
 import { type Stack, startStack } from './stack.js';
@@ -208,6 +209,7 @@ async function scenario(page: Page, stack: Stack) {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await pipelineScenario(page);
   await datasetsScenario(page);
+  await notebooksScenario(page);
   await surveySummaryScenario(page);
   await crmScenario(page);
   await surveyAnswerScenario(page);

@@ -22,6 +22,7 @@ const CopCatalogPage = lazy(() => import('./pages/catalog/CopCatalogPage'));
 const CrmPage = lazy(() => import('./pages/crm/CrmPage'));
 const AccountPage = lazy(() => import('./pages/crm/AccountPage'));
 const DatasetsPage = lazy(() => import('./pages/datasets/DatasetsPage'));
+const NotebooksPage = lazy(() => import('./pages/notebooks/NotebooksPage'));
 const OpsPage = lazy(() => import('./pages/ops/OpsPage'));
 
 export const App: Component = () => {
@@ -54,6 +55,7 @@ export const App: Component = () => {
                   <Route path="/crm" component={CrmPage} />
                   <Route path="/crm/accounts/:id" component={AccountPage} />
                   <Route path="/datasets" component={DatasetsPage} />
+                  <Route path="/notebooks" component={NotebooksPage} />
                   <Route path="/admin" component={AdminPage} />
                   <Route path="/ops" component={OpsPage} />
                   <Route path="*" component={NotFoundPage} />

@@ -60,6 +60,9 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
           <A href="/datasets" activeClass="is-active">
             Datasets
           </A>
+          <A href="/notebooks" activeClass="is-active">
+            Notebooks
+          </A>
           <Show when={isAdmin()}>
             <A href="/ops" activeClass="is-active">
               Operations

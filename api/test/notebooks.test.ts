@@ -59,7 +59,14 @@ async function created(cells: string[], name?: string) {
  * with the query as the payload, which it then sends as the query string.)
  */
 const sdkGet = <T>(path: string, query: Record<string, string>) =>
-  sdk.apiClient.request({ path, method: 'GET', headers: new Headers(), query, payload: query }) as Promise<T>;
+  sdk.apiClient.request({
+    path,
+    method: 'GET',
+    headers: new Headers(),
+    raw: false,
+    query,
+    payload: query,
+  }) as Promise<T>;
 const statusOf = (path: string) => sdkGet<workspace.ObjectInfo>('/api/2.0/workspace/get-status', { path });
 
 /** The workspace's SOURCE text of a notebook, read with the official SDK. */

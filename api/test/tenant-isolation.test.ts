@@ -72,6 +72,16 @@ async function fillTenant(tenant: Tenant) {
   const dataset = await prisma.dataset.create({
     data: { customerId: tenant.customer.id, name: 'claims', rowCount: 1, sizeBytes: 10, syncStatus: 'DISABLED' },
   });
+  const notebook = await prisma.notebook.create({
+    data: {
+      customerId: tenant.customer.id,
+      workspaceMappingId: mapping.id,
+      name: 'report',
+      language: 'PYTHON',
+      remotePath: `/CoPOS/${randomUUID()}`,
+      syncStatus: 'DISABLED',
+    },
+  });
   const membership = await prisma.membership.findFirstOrThrow({ where: { copId, userId: member } });
   return {
     Customer: tenant.customer.id,
@@ -100,6 +110,7 @@ async function fillTenant(tenant: Tenant) {
     CrmUseCase: `${integration.id}/1001001001001001/sample-use-case-BSN-1001-0`,
     AccountUpdate: `${integration.id}/1001001001001001/sample-update-BSN-1001-0`,
     Dataset: dataset.id,
+    Notebook: notebook.id,
   };
 }
 
@@ -264,6 +275,16 @@ const MUTATIONS = [
   refused('ServiceToken', 'serviceToken', `revokeServiceToken(id: $id) ${SELECT_ID}`),
   refused('Dataset', 'dataset', 'deleteDataset(id: $id)'),
   refused('Dataset', 'dataset', `retryDatasetSync(id: $id) ${SELECT_ID}`),
+  refused(
+    'DatabricksWorkspace',
+    'notebook',
+    `createNotebook(input: { workspaceId: $id, name: "Planted", language: PYTHON, cells: [{ source: "1" }] }) ${SELECT_ID}`,
+  ),
+  refused('Notebook', 'notebook', `updateNotebook(id: $id, input: { cells: [{ source: "stolen" }] }) ${SELECT_ID}`),
+  refused('Notebook', 'notebook', 'deleteNotebook(id: $id)'),
+  refused('Notebook', 'notebook', `syncNotebook(id: $id, direction: PULL) ${SELECT_ID}`),
+  refused('Notebook', 'notebook', `retryNotebookSync(id: $id) ${SELECT_ID}`),
+  refused('Notebook', 'jobRun', `executeNotebook(id: $id) ${SELECT_ID}`),
   refused('Customer', 'serviceToken', 'createServiceToken(input: { customerId: $id, name: "stolen" }) { token }'),
   refused(
     'Customer',

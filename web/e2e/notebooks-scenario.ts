@@ -26,10 +26,10 @@ export async function notebooksScenario(page: Page) {
 
   await editor.getByRole('button', { name: 'Execute' }).click();
   await editor.locator('[data-testid="run-panel"]').waitFor();
-  await shoot(page, '15-notebook-running');
+  await shoot(page, '17-notebook-running');
   await editor.locator('[data-testid="run-panel"][data-outcome="succeeded"]').waitFor({ timeout: TIMEOUT_MS });
   const output = editor.getByTestId('notebook-output');
   await output.waitFor({ timeout: TIMEOUT_MS });
   check((await output.textContent())?.includes('e2e done'), 'the run succeeds live and shows the notebook’s output');
-  await shoot(page, '16-notebook-executed');
+  await shoot(page, '18-notebook-executed');
 }

@@ -180,6 +180,17 @@ describe('creating a notebook', () => {
     );
   });
 
+  it('never takes its own concurrent saves for a change made in the workspace', async () => {
+    const notebook = await created(['n = 0'], 'Concurrent');
+    const saves = await Promise.all([1, 2, 3, 4].map((n) => update(notebook.id, [`n = ${n}`])));
+    expect(saves.map((save) => save.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    const settled = await waitForStatus(notebook.id, 'SYNCED');
+    expect(await exported(notebook.path)).toContain(settled.cells[0].source);
+    const row = await rowOf(notebook.id);
+    expect(row?.syncedVersion).toBe(row?.contentVersion);
+    expect(BigInt((await statusOf(notebook.path)).modified_at!)).toBe(row?.remoteModifiedAt);
+  });
+
   it('refuses bad input by name', async () => {
     const empty = await create([]);
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

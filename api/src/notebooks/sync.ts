@@ -68,7 +68,8 @@ const CONFLICT_MESSAGE =
 
 /**
  * Records a push: SYNCED when no local edit came in meanwhile, else the remote state only (the edit's own sync
- * follows). The version pushed is the one read before the push.
+ * follows). The version pushed is the one read before the push. `modified_at` only grows, so of two pushes that
+ * raced (from two instances) the later import's state is the one kept, whichever is recorded last.
  */
 async function recordPushed(prisma: PrismaClient, row: Notebook, state: RemoteState): Promise<void> {
   const remote = {
@@ -76,11 +77,28 @@ async function recordPushed(prisma: PrismaClient, row: Notebook, state: RemoteSt
     remoteModifiedAt: state.modifiedAt,
     syncedVersion: row.contentVersion,
   };
+  const older = { OR: [{ remoteModifiedAt: null }, { remoteModifiedAt: { lt: state.modifiedAt } }] };
   const { count } = await prisma.notebook.updateMany({
-    where: { id: row.id, contentVersion: row.contentVersion },
+    where: { id: row.id, contentVersion: row.contentVersion, ...older },
     data: { ...syncedColumns(), syncAttempts: 0, ...remote },
   });
-  if (count === 0) await prisma.notebook.updateMany({ where: { id: row.id }, data: remote });
+  if (count === 0) await prisma.notebook.updateMany({ where: { id: row.id, ...older }, data: remote });
+}
+
+/**
+ * One sync of a notebook at a time in this process (a request and the reconciler, a double-clicked Save): a second
+ * one running alongside would take the first one's import for a change made in the workspace.
+ */
+const inProgress = new Map<string, Promise<void>>();
+function oneAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
+  const result = (inProgress.get(id) ?? Promise.resolve()).then(work);
+  const settled = result.then(
+    () => {},
+    () => {},
+  );
+  inProgress.set(id, settled);
+  void settled.then(() => inProgress.get(id) === settled && inProgress.delete(id));
+  return result;
 }
 
 /**
@@ -88,7 +106,10 @@ async function recordPushed(prisma: PrismaClient, row: Notebook, state: RemoteSt
  * outcome in its sync columns. A workspace object changed by someone else is never overwritten here: the row
  * becomes FAILED with a conflict and waits for `syncNotebook`. Throws only when recording failed.
  */
-export async function reconcileNotebook(deps: NotebookSyncDeps, id: string): Promise<void> {
+export const reconcileNotebook = (deps: NotebookSyncDeps, id: string): Promise<void> =>
+  oneAtATime(id, () => reconcileOnce(deps, id));
+
+async function reconcileOnce(deps: NotebookSyncDeps, id: string): Promise<void> {
   const { prisma } = deps;
   const row = await prisma.notebook.findUnique({ where: { id } });
   if (!row) return;
@@ -120,7 +141,14 @@ export async function reconcileNotebook(deps: NotebookSyncDeps, id: string): Pro
  * Syncs on request, one way: PUSH writes the cells to the workspace, PULL takes the workspace's cells. When both
  * sides changed since the last sync it refuses with CONFLICT unless `force` says the chosen side wins.
  */
-export async function syncNotebook(
+export const syncNotebook = (
+  deps: NotebookSyncDeps,
+  id: string,
+  request: { direction: SyncDirection; force: boolean },
+) =>
+  oneAtATime(id, async () => syncOnce(deps, await deps.prisma.notebook.findUniqueOrThrow({ where: { id } }), request));
+
+async function syncOnce(
   deps: NotebookSyncDeps,
   row: Notebook,
   request: { direction: SyncDirection; force: boolean },

@@ -186,8 +186,8 @@ builder.mutationFields((t) => ({
       force: t.arg.boolean({ required: false, defaultValue: false }),
     },
     resolve: async (query, _root, { id, direction, force }, ctx) => {
-      const row = await findOwned(ctx, 'notebook', id.id, {});
-      await syncNotebook(syncDeps(ctx), row, { direction, force: force ?? false });
+      const row = await findOwned(ctx, 'notebook', id.id, { select: { id: true } });
+      await syncNotebook(syncDeps(ctx), row.id, { direction, force: force ?? false });
       return ctx.prisma.notebook.findUniqueOrThrow({ ...query, where: { id: row.id } });
     },
   }),

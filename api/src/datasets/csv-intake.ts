@@ -90,7 +90,7 @@ export async function takeInCsv(
 /** Column names must be usable as Delta columns: present and unique (Databricks compares them case-blind). */
 function checkedHeader(record: string[]): string[] {
   const names = record.map((name) => name.trim());
-  const empty = names.findIndex((name) => name === '');
+  const empty = names.indexOf('');
   if (empty !== -1) throw new DatasetError('BAD_HEADER', `Line 1: column ${empty + 1} has no name.`, { line: 1 });
   const seen = new Set<string>();
   for (const name of names) {

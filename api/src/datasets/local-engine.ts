@@ -6,6 +6,7 @@ import {
   type DuckDBPreparedStatement,
   type DuckDBResultReader,
 } from '@duckdb/node-api';
+import { LRUCache } from 'lru-cache';
 import { DatasetError } from './errors.js';
 
 export interface DatasetColumn {
@@ -49,6 +50,7 @@ const pathLiteral = (path: string) => `'${path.replaceAll("'", "''")}'`;
  */
 export class LocalDatasets {
   private instance?: Promise<DuckDBInstance>;
+  private readonly parses = new LRUCache<string, object>({ max: 256 });
 
   constructor(readonly root: string) {}
 
@@ -107,14 +109,22 @@ export class LocalDatasets {
     });
   }
 
-  /** DuckDB's parse of a statement as JSON (`json_serialize_sql`); the statement is a parameter, never spliced. */
+  /**
+   * DuckDB's parse of a statement as JSON (`json_serialize_sql`); the statement is a parameter, never spliced.
+   * A parse depends on the text alone, and an interactive statement repeats with new parameter values: the
+   * recent ones are kept, so a repeat costs no trip to DuckDB's threads.
+   */
   async parse(statement: string): Promise<unknown> {
-    return this.withConnection(async (connection) => {
+    const known = this.parses.get(statement);
+    if (known) return known;
+    const tree = await this.withConnection(async (connection) => {
       const prepared = await connection.prepare('SELECT json_serialize_sql($statement::VARCHAR) AS tree');
       prepared.bind({ statement });
       const result = await prepared.runAndReadAll();
-      return JSON.parse(String(result.getRowsJS()[0]?.[0]));
+      return JSON.parse(String(result.getRowsJS()[0]?.[0])) as object;
     });
+    this.parses.set(statement, tree);
+    return tree;
   }
 
   async close(): Promise<void> {

@@ -144,8 +144,20 @@ describe('creating a notebook', () => {
     expect(BigInt(status.object_id!)).toBe(row?.remoteObjectId);
     expect(BigInt(status.modified_at!)).toBe(row?.remoteModifiedAt);
     expect(await exported(notebook.path)).toBe(
-      '# Databricks notebook source\nprint("hello")\n\n# COMMAND ----------\n\nx = 1 + 1\n',
+      '# Databricks notebook source\nprint("hello")\n\n# COMMAND ----------\n\nx = 1 + 1',
     );
+    const jupyter = await sdkGet<workspace.ExportResponse>('/api/2.0/workspace/export', {
+      path: notebook.path,
+      format: 'JUPYTER',
+    });
+    const cells = JSON.parse(Buffer.from(jupyter.content ?? '', 'base64').toString('utf8')).cells;
+    expect(cells.map((cell: { source: string[] }) => cell.source.join(''))).toEqual(['print("hello")', 'x = 1 + 1']);
+    const listed = await api.graphql(
+      `query($id: ID!) { customer(id: $id) { notebooks { totalCount nodes { id } } } }`,
+      { id: tenant.ids.customer },
+      tokens.MEMBER,
+    );
+    expect(listed.data?.customer.notebooks.nodes.map((n: { id: string }) => n.id)).toContain(notebook.id);
   });
 
   it('keeps one workspace object however often it is synced again', async () => {
@@ -176,7 +188,7 @@ describe('creating a notebook', () => {
     expect(sql.sync.status).toBe('SYNCED');
     expect((await statusOf(sql.path)).language).toBe('SQL');
     expect(await exported(sql.path)).toBe(
-      '-- Databricks notebook source\nSELECT 1\n\n-- COMMAND ----------\n\nSELECT 2\n',
+      '-- Databricks notebook source\nSELECT 1\n\n-- COMMAND ----------\n\nSELECT 2',
     );
   });
 

@@ -7,11 +7,11 @@ describe('the SOURCE format', () => {
   it('writes the header and separators as comments of the language, and reads the cells back', () => {
     const text = toSourceFormat('PYTHON', cells);
     expect(text).toBe(
-      '# Databricks notebook source\nimport json\nx = 1\n\n# COMMAND ----------\n\n# MAGIC %md\n# MAGIC # Title\n\n# COMMAND ----------\n\nprint(x)\n',
+      '# Databricks notebook source\nimport json\nx = 1\n\n# COMMAND ----------\n\n# MAGIC %md\n# MAGIC # Title\n\n# COMMAND ----------\n\nprint(x)',
     );
     expect(fromSourceFormat('PYTHON', text)).toEqual(cells);
     const sql = toSourceFormat('SQL', [{ source: 'SELECT 1' }, { source: 'SELECT 2' }]);
-    expect(sql).toBe('-- Databricks notebook source\nSELECT 1\n\n-- COMMAND ----------\n\nSELECT 2\n');
+    expect(sql).toBe('-- Databricks notebook source\nSELECT 1\n\n-- COMMAND ----------\n\nSELECT 2');
     expect(fromSourceFormat('SQL', sql)).toEqual([{ source: 'SELECT 1' }, { source: 'SELECT 2' }]);
     expect(fromSourceFormat('SCALA', toSourceFormat('SCALA', cells))).toEqual(cells);
   });

@@ -16,7 +16,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 export function toSourceFormat(language: NotebookLanguage, cells: NotebookCell[]): string {
   const mark = COMMENT_MARK[language];
   const body = cells.map((cell) => cell.source).join(`\n\n${mark} COMMAND ----------\n\n`);
-  return `${mark} Databricks notebook source\n${body}\n`;
+  return `${mark} Databricks notebook source\n${body}`;
 }
 
 /** The cells of a SOURCE text (as exported, or as another tool wrote it); blank lines around separators drop. */

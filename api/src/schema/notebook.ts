@@ -72,6 +72,14 @@ export const Notebook = builder.prismaNode('Notebook', {
   }),
 });
 
+builder.prismaObjectField('Customer', 'notebooks', (t) =>
+  t.relatedConnection('notebooks', {
+    cursor: 'id',
+    totalCount: true,
+    query: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' } },
+  }),
+);
+
 builder.queryField('notebooks', (t) =>
   t.prismaConnection({
     type: 'Notebook',

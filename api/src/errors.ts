@@ -73,6 +73,11 @@ const AI_CODES: Record<AiError['reason'], ErrorCode> = {
   NO_DATABRICKS_INTEGRATION: 'NOT_FOUND',
 };
 
+const NOTEBOOK_CODES: Partial<Record<NotebookError['reason'], ErrorCode>> = {
+  NOT_SYNCED: 'DATABRICKS_UNAVAILABLE',
+  DELETED: 'NOT_FOUND',
+};
+
 const CRM_CODES: Record<CrmError['kind'], ErrorCode> = {
   NOT_FOUND: 'NOT_FOUND',
   BAD_INPUT: 'BAD_USER_INPUT',
@@ -122,7 +127,7 @@ export function describeError(error: unknown): DescribedError | undefined {
     };
   }
   if (error instanceof NotebookError) {
-    const code = error.reason === 'NOT_SYNCED' ? 'DATABRICKS_UNAVAILABLE' : 'CONFLICT';
+    const code = NOTEBOOK_CODES[error.reason] ?? 'CONFLICT';
     return { code, message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof NotMembersError) {

@@ -238,11 +238,17 @@ describe('local first while Databricks is down', () => {
       expect(notebook.sync.status).toBe('DISABLED');
       expect((await update(notebook.id, ['2'])).data?.updateNotebook.sync.status).toBe('DISABLED');
       const run = await api.graphql(EXECUTE, { id: notebook.id }, tokens.DATA_ENGINEER);
-      expect(run.errors?.[0]?.extensions).toMatchObject({ reason: 'NOT_SYNCED' });
+      expect(run.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DATABRICKS_OFF' });
       expect((await sync(notebook.id, 'PUSH')).errors?.[0]?.extensions).toMatchObject({
         code: 'CONFLICT',
         reason: 'DATABRICKS_OFF',
       });
+      const retry = await api.graphql(
+        `mutation($id: ID!) { retryNotebookSync(id: $id) { id } }`,
+        { id: notebook.id },
+        tokens.DATA_ENGINEER,
+      );
+      expect(retry.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DATABRICKS_OFF' });
       expect(await emulator.callsTo('POST /api/2.0/workspace/import')).toBe(0);
       expect((await api.graphql(DELETE, { id: notebook.id }, tokens.DATA_ENGINEER)).errors).toBeUndefined();
       expect(await rowOf(notebook.id)).toBeNull();

@@ -146,7 +146,12 @@ export const syncNotebook = (
   id: string,
   request: { direction: SyncDirection; force: boolean },
 ) =>
-  oneAtATime(id, async () => syncOnce(deps, await deps.prisma.notebook.findUniqueOrThrow({ where: { id } }), request));
+  oneAtATime(id, async () => {
+    // Read inside the turn: a delete that came first must not be undone by a push.
+    const row = await deps.prisma.notebook.findFirst({ where: { id, deletedAt: null } });
+    if (!row) throw new NotebookError('DELETED', 'The notebook was deleted.');
+    await syncOnce(deps, row, request);
+  });
 
 async function syncOnce(
   deps: NotebookSyncDeps,
@@ -188,7 +193,10 @@ async function syncOnce(
 export async function syncedPath(deps: NotebookSyncDeps, row: Notebook): Promise<string> {
   if (row.syncStatus === 'SYNCED' && !localChanged(row)) return row.remotePath;
   if (row.syncStatus === 'DISABLED') {
-    throw new NotebookError('NOT_SYNCED', 'Databricks is turned off for this customer: the notebook is local only.');
+    throw new NotebookError(
+      'DATABRICKS_OFF',
+      'Databricks is turned off for this customer: the notebook is local only.',
+    );
   }
   await reconcileNotebook(deps, row.id);
   const now = await deps.prisma.notebook.findUniqueOrThrow({ where: { id: row.id } });

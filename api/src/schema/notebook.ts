@@ -4,6 +4,7 @@ import { ownedByViewer } from '../auth/tenancy.js';
 import { EDITOR_ROLES, OPERATOR_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { NotebookLanguage } from '../generated/prisma/enums.js';
+import { NotebookError } from '../notebooks/errors.js';
 import { editedColumns, newNotebookColumns, tombstoneColumns } from '../notebooks/service.js';
 import type { NotebookCell } from '../notebooks/source-format.js';
 import { reconcileNotebook, syncedPath, syncNotebook } from '../notebooks/sync.js';
@@ -205,7 +206,12 @@ builder.mutationFields((t) => ({
     authScopes: { role: OPERATOR_ROLES },
     args: { id: t.arg.globalID({ for: Notebook }) },
     resolve: async (query, _root, { id }, ctx) => {
-      await findOwned(ctx, 'notebook', id.id, { select: { id: true } });
+      const row = await findOwned(ctx, 'notebook', id.id, {
+        select: { customer: { select: { databricksEnabled: true } } },
+      });
+      if (!row.customer.databricksEnabled) {
+        throw new NotebookError('DATABRICKS_OFF', 'Databricks is turned off for this customer.');
+      }
       return syncedNow(ctx, query, id.id);
     },
   }),

@@ -230,6 +230,25 @@ describe('local first while Databricks is down', () => {
     expect((await objectsIn(folder)).filter((object) => object.path?.includes('Offline'))).toHaveLength(1);
   });
 
+  it('converges 20 notebooks created during an outage within 30 s, one workspace object each', async () => {
+    await emulator.injectFaults([{ kind: 'error', status: 503 }]);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_n, i) => create([`print(${i})`], tokens.DATA_ENGINEER, `Outage ${i}`)),
+    );
+    const notebooks = results.map((result) => result.data?.createNotebook);
+    expect(notebooks.map((notebook) => notebook?.sync.status)).toEqual(Array(20).fill('LOCAL_ONLY'));
+    await emulator.clearFaults();
+    const cleared = Date.now();
+    const ids = notebooks.map((notebook) => decodeGlobalID(notebook.id).id);
+    await expect
+      .poll(() => api.prisma.notebook.count({ where: { id: { in: ids }, syncStatus: 'SYNCED' } }), { timeout: 30_000 })
+      .toBe(20);
+    expect(Date.now() - cleared).toBeLessThan(30_000);
+    const folder = notebooks[0].path.slice(0, notebooks[0].path.lastIndexOf('/'));
+    const outage = (await objectsIn(folder)).filter((object) => object.path?.includes('/Outage_'));
+    expect(outage.map((object) => object.path).sort()).toEqual(notebooks.map((notebook) => notebook.path).sort());
+  });
+
   it('stays DISABLED, never calls Databricks, and refuses to execute, for a customer with Databricks off', async () => {
     await api.prisma.customer.update({ where: { id: tenant.customer.id }, data: { databricksEnabled: false } });
     try {

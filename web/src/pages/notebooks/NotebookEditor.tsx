@@ -1,12 +1,12 @@
 import { type CombinedError, createMutation, createQuery, createSubscription } from '@urql/solid';
 import { type Component, createEffect, createSignal, For, Index, on, Show } from 'solid-js';
-import { ErrorState } from '../../components/ErrorState';
 import { graphql } from '../../gql';
 import type { NotebookSyncDirection } from '../../gql/graphql';
 import { SyncBadge } from '../datasets/SyncBadge';
 import { RunPanel } from '../pipeline/RunPanel';
 import { RunEventsSubscription } from '../pipeline/run-events';
 import { NOTEBOOK_READERS, NOTEBOOK_WRITERS } from './notebook-roles';
+import { SyncProblem } from './SyncProblem';
 
 const NotebookQuery = graphql(`
   query NotebookEditor($id: ID!, $canRead: Boolean!) {
@@ -86,8 +86,6 @@ export interface NotebookEditorProps {
   onChanged(): void;
 }
 
-const isConflict = (error: CombinedError | undefined) => error?.graphQLErrors[0]?.extensions?.reason === 'CONFLICT';
-
 /** One notebook: edit its cells, save, sync either way (a conflict is said, never overwritten), execute it live. */
 export const NotebookEditor: Component<NotebookEditorProps> = (props) => {
   const canRead = () => NOTEBOOK_READERS.has(props.role);
@@ -135,14 +133,17 @@ export const NotebookEditor: Component<NotebookEditorProps> = (props) => {
       props.onChanged();
     }
   };
-  const saveCells = async () =>
+  const saveCells = async () => {
+    setLastSync(undefined);
     settle(await save({ id: props.id, input: { cells: cells().map((source) => ({ source })) } }));
+  };
   const syncWith = async (direction: NotebookSyncDirection, force = false) => {
     setLastSync(direction);
     settle(await sync({ id: props.id, direction, force }));
   };
   const executeNow = async () => {
     if (dirty()) await saveCells();
+    setLastSync(undefined);
     // A key per click: a repeated request (flaky network) starts one run, not two.
     const result = await execute({ id: props.id, idempotencyKey: crypto.randomUUID() });
     setError(result.error);
@@ -235,20 +236,11 @@ export const NotebookEditor: Component<NotebookEditorProps> = (props) => {
           </Show>
           <Show when={error()}>
             {(failure) => (
-              <div data-testid="notebook-error">
-                <ErrorState error={failure()} variant="inline" />
-                <Show when={isConflict(failure()) && lastSync()}>
-                  {(direction) => (
-                    <button
-                      type="button"
-                      class="button button--secondary"
-                      onClick={() => void syncWith(direction(), true)}
-                    >
-                      {direction() === 'PULL' ? 'Take the Databricks version' : 'Overwrite the Databricks version'}
-                    </button>
-                  )}
-                </Show>
-              </div>
+              <SyncProblem
+                error={failure()}
+                direction={lastSync()}
+                onForce={(direction) => void syncWith(direction, true)}
+              />
             )}
           </Show>
           <Show when={run.data?.jobRun}>

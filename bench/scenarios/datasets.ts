@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SessionTokens } from '@cop-os/api/auth/jwt';
@@ -20,7 +20,7 @@ import { sideBySide, summarize } from '../lib/stats.js';
 import type { Scenario } from './scenario.js';
 
 const ROWS = 1_000_000;
-const UPLOAD_ROUNDS = 2;
+const UPLOAD_ROUNDS = 3;
 const QUERY_WARMUP = 10;
 const THROUGHPUT_GOAL = 0.7;
 const RSS_GOAL_MB = 100;
@@ -38,6 +38,7 @@ const POINT_QUERY = 'SELECT id, region, amount FROM dataset WHERE id = :id';
 
 /** Writes `rows` claims-like rows (~100 bytes each) to a CSV file, streamed, and returns its path. */
 async function generateCsv(dir: string, rows: number): Promise<string> {
+  await mkdir(dir, { recursive: true });
   const path = join(dir, 'claims.csv');
   const out = createWriteStream(path);
   const regions = ['north', 'south', 'east', 'west', 'central'];
@@ -179,7 +180,7 @@ export const datasets: Scenario = {
       // Through the gateway: the GraphQL multipart request streamed from disk, then until the copy is SYNCED.
       let datasetId = '';
       let table = '';
-      const throughGateway = async () => {
+      const throughGateway = async (file = csvPath) => {
         const body = new FormData();
         body.set(
           'operations',
@@ -189,7 +190,7 @@ export const datasets: Scenario = {
           }),
         );
         body.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
-        body.set('0', await openAsBlob(csvPath, { type: 'text/csv' }), 'claims.csv');
+        body.set('0', await openAsBlob(file, { type: 'text/csv' }), 'claims.csv');
         const response = await fetch(`${gateway.url}/graphql`, {
           method: 'POST',
           headers: { ...headers, 'graphql-require-preflight': '1' },
@@ -210,6 +211,11 @@ export const datasets: Scenario = {
         }
       };
 
+      // A small upload first: DuckDB's library and engine are loaded once per process, not per upload.
+      const warmupCsv = await generateCsv(join(dir, 'warm-up'), 10);
+      const idleMb = await rssMb(gateway.pid);
+      await throughGateway(warmupCsv);
+      const firstUseMb = (await rssMb(gateway.pid)) - idleMb;
       const uploads: { directMs: number; gatewayMs: number; acceptedMs: number; rssGrowthMb: number }[] = [];
       for (let round = 0; round < UPLOAD_ROUNDS; round++) {
         const directStart = performance.now();
@@ -217,7 +223,7 @@ export const datasets: Scenario = {
         const directMs = performance.now() - directStart;
         const before = await rssMb(gateway.pid);
         const gatewayStart = performance.now();
-        const { result: acceptedAt, peakMb } = await withPeakRss(gateway.pid, throughGateway);
+        const { result: acceptedAt, peakMb } = await withPeakRss(gateway.pid, () => throughGateway());
         uploads.push({
           directMs,
           gatewayMs: performance.now() - gatewayStart,
@@ -292,7 +298,7 @@ export const datasets: Scenario = {
             `| ${i + 1} | ${(u.directMs / 1000).toFixed(2)} s (${mbps(u.directMs)} MB/s) | ${(u.gatewayMs / 1000).toFixed(2)} s (${mbps(u.gatewayMs)} MB/s) | ${(u.acceptedMs / 1000).toFixed(2)} s | ${u.rssGrowthMb.toFixed(1)} MB |`,
         ),
         '',
-        `Throughput ratio gateway / direct (best rounds): ×${ratio.toFixed(2)} (goal ≥ ${THROUGHPUT_GOAL}: ${verdict(ratio >= THROUGHPUT_GOAL)}); api RSS growth during the upload: ${rssGrowth.toFixed(1)} MB at most (goal ≤ ${RSS_GOAL_MB} MB: ${verdict(rssGrowth <= RSS_GOAL_MB)}).`,
+        `Throughput ratio gateway / direct (best rounds): ×${ratio.toFixed(2)} (goal ≥ ${THROUGHPUT_GOAL}: ${verdict(ratio >= THROUGHPUT_GOAL)}); api RSS growth during the upload: ${rssGrowth.toFixed(1)} MB at most (goal ≤ ${RSS_GOAL_MB} MB: ${verdict(rssGrowth <= RSS_GOAL_MB)}), after a 10-row warm-up upload that loaded the local engine once (+${firstUseMb.toFixed(1)} MB).`,
         '',
         `## datasetQuery on the synced dataset (\`${POINT_QUERY}\`)`,
         '',

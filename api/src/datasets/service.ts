@@ -39,7 +39,7 @@ export async function uploadDataset<A extends Omit<Prisma.DatasetCreateArgs, 'da
   await datasets.prepareFolder(id);
   try {
     const intake = await takeInCsv(upload.file.stream(), datasets.csvPath(id), services.maxBytes);
-    const columns = await datasets.convert(id);
+    const { columns, rowCount } = await datasets.convert(id);
     const customer = await prisma.customer.findUniqueOrThrow({
       where: { id: upload.customerId },
       select: { databricksEnabled: true },
@@ -52,7 +52,7 @@ export async function uploadDataset<A extends Omit<Prisma.DatasetCreateArgs, 'da
         name: upload.name,
         description: upload.description,
         columns: columns as object[],
-        rowCount: intake.rowCount,
+        rowCount,
         sizeBytes: intake.sizeBytes,
         createdById: upload.createdById,
         ...initialSync(customer.databricksEnabled),

@@ -449,3 +449,27 @@ describe('roles and tenants', () => {
     expect(own.data?.notebooks.nodes.map((n: { id: string }) => n.id)).toContain(id);
   });
 });
+
+describe('Customer.databricksStatus', () => {
+  it('counts the tenant’s notebooks and their share in Databricks, tombstones left out', async () => {
+    const result = await api.graphql(
+      `query($id: ID!) { customer(id: $id) { databricksStatus {
+        resources { notebooks { total inDatabricks failing } } syncPercentage { notebooks }
+      } } }`,
+      { id: tenant.ids.customer },
+      tokens.MEMBER,
+    );
+    expect(result.errors).toBeUndefined();
+    const mine = { customerId: tenant.customer.id, deletedAt: null };
+    const total = await api.prisma.notebook.count({ where: mine });
+    const inDatabricks = await api.prisma.notebook.count({ where: { ...mine, syncStatus: 'SYNCED' } });
+    const failing = await api.prisma.notebook.count({
+      where: { ...mine, syncStatus: { in: ['LOCAL_ONLY', 'FAILED'] } },
+    });
+    expect(total).toBeGreaterThan(10);
+    expect(result.data?.customer.databricksStatus).toEqual({
+      resources: { notebooks: { total, inDatabricks, failing } },
+      syncPercentage: { notebooks: Math.round((1000 * inDatabricks) / total) / 10 },
+    });
+  });
+});

@@ -32,4 +32,9 @@ export async function notebooksScenario(page: Page) {
   await output.waitFor({ timeout: TIMEOUT_MS });
   check((await output.textContent())?.includes('e2e done'), 'the run succeeds live and shows the notebook’s output');
   await shoot(page, '18-notebook-executed');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  const widget = page.getByRole('complementary', { name: 'Databricks sync' }).first();
+  await widget.getByText(/Notebooks: [1-9]\d* of \d+ in Databricks/).waitFor({ timeout: TIMEOUT_MS });
+  check(true, `the Databricks sync widget counts the synced notebook (${(await widget.textContent())?.trim()})`);
 }

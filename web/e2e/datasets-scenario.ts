@@ -48,7 +48,8 @@ export async function datasetsScenario(page: Page) {
   // The dashboard's widget counts what is in Databricks by kind, the synced dataset among them.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
   const widget = page.getByRole('complementary', { name: 'Databricks sync' }).first();
-  await widget.waitFor();
+  // The page shows the cached portfolio first (cache-and-network): wait for the refreshed counts.
+  await widget.getByText(/Datasets: [1-9]\d* of \d+ in Databricks/).waitFor();
   const summary = (await widget.textContent()) ?? '';
   const [, inDatabricks, total] = /Datasets: (\d+) of (\d+) in Databricks/.exec(summary) ?? [];
   check(

@@ -33,7 +33,12 @@ const TREND_DAYS = 90;
 
 /** Customers and their CoPs: phase, members and the MAP/NPS trend of each. */
 const PortfolioPage: Component = () => {
-  const [portfolio, refetch] = createQuery({ query: PortfolioQuery, variables: { from: isoDaysAgo(TREND_DAYS - 1) } });
+  // A dashboard: shown at once from the cache, then refreshed (sync counts and trends move while one works).
+  const [portfolio, refetch] = createQuery({
+    query: PortfolioQuery,
+    variables: { from: isoDaysAgo(TREND_DAYS - 1) },
+    requestPolicy: 'cache-and-network',
+  });
   const customers = () => portfolio.data?.customers.nodes ?? [];
 
   return (

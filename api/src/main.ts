@@ -43,6 +43,7 @@ deps.sync.start();
 // Each integration's usage-collection settings say whether and how often; the first tick catches up missed days.
 const usageSync = startUsageSyncSchedule({ prisma: deps.prisma, registry: deps.databricksGateway.registry, log });
 deps.notifications.start();
+deps.alerts.start();
 const eventReminders = startEventReminders(
   { prisma: deps.prisma, log, onWritten: () => deps.notifications.wake() },
   config.EVENT_REMINDER_HOUR_UTC,

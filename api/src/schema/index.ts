@@ -27,6 +27,7 @@ import './dataset.js';
 import './notebook.js';
 import './databricks-status.js';
 import './ops.js';
+import './alerts.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -13,6 +13,7 @@ import { LocalDatasets } from './datasets/local-engine.js';
 import { datasetSyncHandler } from './datasets/sync-handler.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
 import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
+import { notebookSyncHandler } from './notebooks/sync-handler.js';
 import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
 import { createMetricsRegistry, type GatewayMetrics } from './observability/metrics.js';
 import { OperationMetrics } from './observability/operation-metrics.js';
@@ -101,6 +102,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
           uploadTimeoutMs: Math.max(config.DATABRICKS_CALL_TIMEOUT_MS, 300_000),
         }),
         pipelineSyncHandler({ prisma, registry: databricksGateway.registry, backoff }),
+        notebookSyncHandler({ prisma, registry: databricksGateway.registry, backoff }),
       ],
     },
     {

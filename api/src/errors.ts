@@ -5,6 +5,7 @@ import { CrmError } from './crm/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
 import { DatasetError } from './datasets/errors.js';
 import { NotMembersError } from './kpis/activity.js';
+import { NotebookError } from './notebooks/errors.js';
 import { PipelineError } from './pipelines/errors.js';
 import { RunInputError } from './runs/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
@@ -73,6 +74,11 @@ const AI_CODES: Record<AiError['reason'], ErrorCode> = {
   NO_DATABRICKS_INTEGRATION: 'NOT_FOUND',
 };
 
+const NOTEBOOK_CODES: Partial<Record<NotebookError['reason'], ErrorCode>> = {
+  NOT_SYNCED: 'DATABRICKS_UNAVAILABLE',
+  DELETED: 'NOT_FOUND',
+};
+
 const CRM_CODES: Record<CrmError['kind'], ErrorCode> = {
   NOT_FOUND: 'NOT_FOUND',
   BAD_INPUT: 'BAD_USER_INPUT',
@@ -127,6 +133,10 @@ export function describeError(error: unknown): DescribedError | undefined {
       message: error.message,
       extensions: { reason: error.reason, fields: [error.field] },
     };
+  }
+  if (error instanceof NotebookError) {
+    const code = NOTEBOOK_CODES[error.reason] ?? 'CONFLICT';
+    return { code, message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof NotMembersError) {
     return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: ['userIds'] } };

@@ -72,6 +72,16 @@ async function fillTenant(tenant: Tenant) {
   const dataset = await prisma.dataset.create({
     data: { customerId: tenant.customer.id, name: 'claims', rowCount: 1, sizeBytes: 10, syncStatus: 'DISABLED' },
   });
+  const notebook = await prisma.notebook.create({
+    data: {
+      customerId: tenant.customer.id,
+      workspaceMappingId: mapping.id,
+      name: 'report',
+      language: 'PYTHON',
+      remotePath: `/CoPOS/${randomUUID()}`,
+      syncStatus: 'DISABLED',
+    },
+  });
   const alert = await prisma.alert.create({
     data: { customerId: tenant.customer.id, kind: 'JOB_FAILURES', evidence: { measured: 2, threshold: 2 } },
   });
@@ -112,6 +122,7 @@ async function fillTenant(tenant: Tenant) {
     CrmUseCase: `${integration.id}/1001001001001001/sample-use-case-BSN-1001-0`,
     AccountUpdate: `${integration.id}/1001001001001001/sample-update-BSN-1001-0`,
     Dataset: dataset.id,
+    Notebook: notebook.id,
     Alert: alert.id,
     Pipeline: pipeline.id,
   };
@@ -286,6 +297,16 @@ const MUTATIONS = [
     'pipeline',
     `createPipeline(input: { workspaceId: $id, name: "Planted", tasks: [{ key: "a", type: NOTEBOOK, notebookPath: "/x" }] }) ${SELECT_ID}`,
   ),
+  refused(
+    'DatabricksWorkspace',
+    'notebook',
+    `createNotebook(input: { workspaceId: $id, name: "Planted", language: PYTHON, cells: [{ source: "1" }] }) ${SELECT_ID}`,
+  ),
+  refused('Notebook', 'notebook', `updateNotebook(id: $id, input: { cells: [{ source: "stolen" }] }) ${SELECT_ID}`),
+  refused('Notebook', 'notebook', 'deleteNotebook(id: $id)'),
+  refused('Notebook', 'notebook', `syncNotebook(id: $id, direction: PULL) ${SELECT_ID}`),
+  refused('Notebook', 'notebook', `retryNotebookSync(id: $id) ${SELECT_ID}`),
+  refused('Notebook', 'jobRun', `executeNotebook(id: $id) ${SELECT_ID}`),
   refused('Customer', 'serviceToken', 'createServiceToken(input: { customerId: $id, name: "stolen" }) { token }'),
   refused(
     'Customer',

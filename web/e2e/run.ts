@@ -14,6 +14,7 @@ import { datasetsScenario } from './datasets-scenario.js';
 import { devServerCspScenario } from './dev-server-csp.js';
 import { activeUsersTotalScenario, firstUsageSyncScenario } from './kpi-scenario.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
+import { notebooksScenario } from './notebooks-scenario.js';
 import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
 import { pipelinesEditorScenario } from './pipelines-editor-scenario.js';
@@ -212,6 +213,7 @@ async function scenario(page: Page, stack: Stack) {
   await pipelineScenario(page);
   await datasetsScenario(page);
   await pipelinesEditorScenario(page);
+  await notebooksScenario(page);
   await surveySummaryScenario(page);
   await crmScenario(page);
   await surveyAnswerScenario(page);

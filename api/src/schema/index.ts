@@ -25,6 +25,7 @@ import './usage-sync.js';
 import './crm/index.js';
 import './dataset.js';
 import './pipeline.js';
+import './notebook.js';
 import './databricks-status.js';
 import './ops.js';
 import './alerts.js';

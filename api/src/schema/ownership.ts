@@ -57,6 +57,7 @@ const TENANT_FILTERS = {
   alertRule: ofCustomer('Alert rule'),
   dataset: { noun: 'Dataset', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
   pipeline: { noun: 'Pipeline', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
+  notebook: { noun: 'Notebook', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
 } satisfies { [M in keyof PrismaClient]?: TenantRule<Where<M>> };
 
 export type OwnedModel = keyof typeof TENANT_FILTERS;

@@ -10,6 +10,8 @@ export interface DrawContext {
   seed: number;
   /** Whether a notebook exists in the workspace store. */
   notebookExists: (path: string) => boolean;
+  /** What a notebook passes to `dbutils.notebook.exit` as a literal: its output when the scenario gives none. */
+  notebookExit?: (path: string) => string | undefined;
   /** Whether an all-purpose cluster already runs (a task on it starts at once). */
   clusterRunning: (clusterId: string) => boolean;
   runAs: string;
@@ -96,7 +98,8 @@ export function drawTasks(
       continue;
     }
     draws.push({ ...base, executionMs });
-    outputs.push({ result: renderOutput(random, behaviour.output) });
+    const literal = path && !scenario.notebooks[path] ? context.notebookExit?.(path) : undefined;
+    outputs.push({ result: literal ?? renderOutput(random, behaviour.output) });
   }
   return { draws, outputs };
 }

@@ -2,6 +2,7 @@ import type { Clock, SqlEngine } from '../contracts.js';
 import type { QueryStore } from '../queries/store.js';
 import { deriveRandom } from '../scenario/random.js';
 import type { Scenario } from '../scenario/types.js';
+import { literalExitValue } from '../workspace/notebook-exit.js';
 import type { WorkspaceStore } from '../workspace/store.js';
 import type { ComputeDirectory } from './compute.js';
 import { IdSequence } from './ids.js';
@@ -56,6 +57,7 @@ export function createJobsRuntime(deps: JobsDeps): JobsRuntime {
       scenario,
       seed,
       notebookExists: (path) => deps.workspace.getNotebook(path) !== undefined,
+      notebookExit: (path) => literalExitValue(deps.workspace.getNotebook(path)?.content ?? ''),
       clusterRunning: (clusterId) => deps.clusterState(clusterId) === 'RUNNING',
     },
     recorder,

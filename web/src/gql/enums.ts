@@ -113,6 +113,18 @@ export type MembershipRole =
   | 'LEAD'
   | 'MEMBER';
 
+export type NotebookLanguage =
+  | 'PYTHON'
+  | 'R'
+  | 'SCALA'
+  | 'SQL';
+
+export type NotebookSyncDirection =
+  /** Take the workspace’s cells. */
+  | 'PULL'
+  /** Write these cells to the workspace. */
+  | 'PUSH';
+
 export type PipelineLayer =
   | 'ALL'
   | 'BRONZE'

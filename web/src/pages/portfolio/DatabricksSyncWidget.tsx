@@ -17,6 +17,11 @@ export const DatabricksSyncWidgetFragment = graphql(`
           inDatabricks
           failing
         }
+        notebooks {
+          total
+          inDatabricks
+          failing
+        }
         pipelines {
           total
           inDatabricks
@@ -32,6 +37,7 @@ type Kind = keyof Omit<Status['resources'], '__typename'>;
 
 const KINDS: { kind: Kind; label: string; href: string }[] = [
   { kind: 'datasets', label: 'Datasets', href: '/datasets' },
+  { kind: 'notebooks', label: 'Notebooks', href: '/notebooks' },
   { kind: 'pipelines', label: 'Pipelines', href: '/pipelines' },
 ];
 

@@ -1,7 +1,7 @@
 // Counts what exists on the Databricks side with the official SDK, for the sync fault bench: started with the
 // emulator's CA in NODE_EXTRA_CA_CERTS (read at process start) and `<url> <token> <catalog> <notebook folder>` as
-// arguments; prints one JSON line `{ tables, notebooks }`: the Delta tables in the tenant catalog's bronze schema and
-// the notebooks in the tenant's workspace folder.
+// arguments; prints one JSON line `{ tables, notebooks, pipelineJobs }`: the Delta tables in the tenant catalog's
+// bronze schema, the notebooks in the tenant's workspace folder and the jobs tagged as a CoP OS pipeline's.
 import { sdkFor } from '../../api/test/support/databricks-sdk.js';
 
 const [url, token, catalog, folder] = process.argv.slice(2);
@@ -28,4 +28,13 @@ for (let pageToken: string | undefined, first = true; first || pageToken; first 
 }
 const listed = await get<{ objects?: { object_type: string }[] }>('/api/2.0/workspace/list', { path: folder });
 const notebooks = listed.objects?.filter((object) => object.object_type === 'NOTEBOOK').length ?? 0;
-console.log(JSON.stringify({ tables, notebooks }));
+let pipelineJobs = 0;
+for (let pageToken: string | undefined, first = true; first || pageToken; first = false) {
+  const page = await get<{ jobs?: { settings?: { tags?: Record<string, string> } }[]; next_page_token?: string }>(
+    '/api/2.2/jobs/list',
+    { limit: '100', ...(pageToken ? { page_token: pageToken } : {}) },
+  );
+  pipelineJobs += page.jobs?.filter((job) => job.settings?.tags?.copos_pipeline_id).length ?? 0;
+  pageToken = page.next_page_token;
+}
+console.log(JSON.stringify({ tables, notebooks, pipelineJobs }));

@@ -171,7 +171,7 @@ async function startWorkspace(
     ...createWorkspaceService({ store: workspace }),
     ...createSqlStatementsService({ engine, clock }),
     ...createWarehousesService({ serverless: scenario.serverlessCompute }),
-    ...createUnityCatalogService({ engine }),
+    ...createUnityCatalogService({ engine, governance }),
     ...createPermissionsService({ engine }),
     ...createVolumesService({ volumes }),
     ...createServingService(),

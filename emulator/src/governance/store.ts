@@ -108,6 +108,8 @@ interface State {
   /** `type:full_name` → principal → privileges. */
   grants: Record<string, Record<string, Privilege[]>>;
   owners: Record<string, string>;
+  /** Comments DuckDB cannot keep (on schemas), by securable key. */
+  comments: Record<string, string>;
 }
 
 const keyOf = (securable: Securable) => `${securable.type}:${securable.fullName.toLowerCase()}`;
@@ -278,6 +280,15 @@ export class Governance {
     return this.state.owners[keyOf(securable)];
   }
 
+  setComment(securable: Securable, comment: string): void {
+    this.state.comments[keyOf(securable)] = comment;
+    this.save();
+  }
+
+  commentOf(securable: Securable): string | undefined {
+    return this.state.comments[keyOf(securable)];
+  }
+
   /** Forgets the grants and owners of a dropped securable and of everything inside it. */
   forget(securable: Securable): void {
     const name = securable.fullName.toLowerCase();
@@ -287,6 +298,7 @@ export class Governance {
     };
     for (const key of Object.keys(this.state.grants)) if (inside(key)) delete this.state.grants[key];
     for (const key of Object.keys(this.state.owners)) if (inside(key)) delete this.state.owners[key];
+    for (const key of Object.keys(this.state.comments)) if (inside(key)) delete this.state.comments[key];
     this.save();
   }
 
@@ -340,7 +352,15 @@ export class Governance {
 }
 
 function load(file: string | undefined): State {
-  const empty: State = { users: [], servicePrincipals: [], groups: [], tokens: {}, grants: {}, owners: {} };
+  const empty: State = {
+    users: [],
+    servicePrincipals: [],
+    groups: [],
+    tokens: {},
+    grants: {},
+    owners: {},
+    comments: {},
+  };
   if (!file) return empty;
   try {
     return { ...empty, ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<State>) };

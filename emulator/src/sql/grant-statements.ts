@@ -1,7 +1,8 @@
 /**
  * Databricks' governance statements, answered from the governance store rather than DuckDB:
  * `GRANT <privileges> ON <CATALOG|SCHEMA|TABLE|VOLUME> <name> TO <principal>`, `REVOKE … FROM …` and
- * `SHOW GRANTS [<principal>] ON …` (columns `Principal`, `ActionType`, `ObjectType`, `ObjectKey`).
+ * `SHOW GRANTS [<principal>] ON …` (columns `Principal`, `ActionType`, `ObjectType`, `ObjectKey`), and
+ * `COMMENT ON SCHEMA … IS '…'` (DuckDB keeps no schema comments; the metastore does).
  */
 import type { SqlResult } from '../contracts.js';
 import {
@@ -22,6 +23,10 @@ const PRINCIPAL = String.raw`(\x60(?:[^\x60]|\x60\x60)+\x60|'(?:[^']|'')+'|"(?:[
 const ON = String.raw`on\s+(catalog|schema|database|table|view|volume)\s+(${NAME})`;
 const GRANT = new RegExp(String.raw`^\s*grant\s+(.+?)\s+${ON}\s+to\s+${PRINCIPAL}\s*$`, 'is');
 const REVOKE = new RegExp(String.raw`^\s*revoke\s+(.+?)\s+${ON}\s+from\s+${PRINCIPAL}\s*$`, 'is');
+const COMMENT = new RegExp(
+  String.raw`^\s*comment\s+on\s+(schema|database)\s+(${NAME})\s+is\s+'((?:[^']|'')*)'\s*$`,
+  'is',
+);
 const SHOW = new RegExp(String.raw`^\s*show\s+grants?(?:\s+${PRINCIPAL})?\s+${ON}\s*$`, 'is');
 
 /** A principal or identifier without its quotes. */
@@ -64,6 +69,19 @@ function privilegesOf(list: string, securable: Securable): Privilege[] {
   });
 }
 
+async function mustExist(securable: Securable, exists: (securable: Securable) => Promise<boolean>) {
+  if (!(await exists(securable))) {
+    throw new Error(
+      `[${securable.type.toUpperCase()}_NOT_FOUND] The ${securable.type} \`${securable.fullName}\` cannot be found.`,
+    );
+  }
+}
+
+const notOwner = (securable: Securable) =>
+  new InsufficientPermissionsError(
+    `User does not have MANAGE on ${securable.type[0].toUpperCase()}${securable.type.slice(1)} '${securable.fullName}'.`,
+  );
+
 const EMPTY: SqlResult = { columns: [], rows: [] };
 
 /**
@@ -80,16 +98,20 @@ export async function governanceStatement(
   },
 ): Promise<SqlResult | undefined> {
   const { governance, principal, namespace } = context;
+  const comment = COMMENT.exec(statement);
+  if (comment) {
+    const schema = securableOf('schema', comment[2], namespace);
+    await mustExist(schema, context.exists);
+    if (!governance.manages(principal, schema)) throw notOwner(schema);
+    governance.setComment(schema, comment[3].replaceAll("''", "'"));
+    return EMPTY;
+  }
   const change = GRANT.exec(statement) ?? REVOKE.exec(statement);
   const show = change ? undefined : SHOW.exec(statement);
   if (!change && !show) return undefined;
   const [kind, name] = change ? [change[2], change[3]] : [show![2], show![3]];
   const securable = securableOf(kind, name, namespace);
-  if (!(await context.exists(securable))) {
-    throw new Error(
-      `[${securable.type.toUpperCase()}_NOT_FOUND] The ${securable.type} \`${securable.fullName}\` cannot be found.`,
-    );
-  }
+  await mustExist(securable, context.exists);
   if (show) {
     const only = show[1] ? unquote(show[1]) : undefined;
     const rows = governance
@@ -109,11 +131,7 @@ export async function governanceStatement(
     }));
     return { columns, rows };
   }
-  if (!governance.manages(principal, securable)) {
-    throw new InsufficientPermissionsError(
-      `User does not have MANAGE on ${securable.type[0].toUpperCase()}${securable.type.slice(1)} '${securable.fullName}'.`,
-    );
-  }
+  if (!governance.manages(principal, securable)) throw notOwner(securable);
   const grantee = unquote(change![4]);
   if (!governance.principalExists(grantee)) {
     throw new Error(`[PRINCIPAL_DOES_NOT_EXIST] Could not find principal with name ${grantee}.`);

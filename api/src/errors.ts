@@ -6,6 +6,7 @@ import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.j
 import { DatasetError } from './datasets/errors.js';
 import { NotMembersError } from './kpis/activity.js';
 import { RunInputError } from './runs/errors.js';
+import { TenantCatalogError } from './tenant-catalog/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
 /**
@@ -79,6 +80,12 @@ const CRM_CODES: Record<CrmError['kind'], ErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
 };
 
+const TENANT_CATALOG_CODES: Record<TenantCatalogError['reason'], ErrorCode> = {
+  NO_WORKSPACE: 'NOT_FOUND',
+  NOT_INITIALIZED: 'CONFLICT',
+  SERVICE_PRINCIPAL: 'DATABRICKS_AUTH',
+};
+
 /**
  * The one translation of the services' own errors into the vocabulary (services stay free of GraphQL);
  * `undefined` for anything else, which is unexpected and stays masked. The GraphQL error masking and the
@@ -119,6 +126,9 @@ export function describeError(error: unknown): DescribedError | undefined {
       message: error.message,
       extensions: { reason: error.reason, ...error.details },
     };
+  }
+  if (error instanceof TenantCatalogError) {
+    return { code: TENANT_CATALOG_CODES[error.reason], message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof NotMembersError) {
     return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: ['userIds'] } };

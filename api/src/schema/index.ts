@@ -25,6 +25,7 @@ import './usage-sync.js';
 import './crm/index.js';
 import './dataset.js';
 import './ops.js';
+import './tenant-catalog.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -54,6 +54,7 @@ const TENANT_FILTERS = {
   kpiMetric: inCops('KPI'),
   // A deleted dataset is a tombstone until the reconciler removes it from Databricks: gone for viewers already.
   dataset: { noun: 'Dataset', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
+  tenantCatalog: ofCustomer('Tenant catalog'),
 } satisfies { [M in keyof PrismaClient]?: TenantRule<Where<M>> };
 
 export type OwnedModel = keyof typeof TENANT_FILTERS;

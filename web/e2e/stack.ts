@@ -30,7 +30,7 @@ export interface Stack {
   /** The api's origin, which also serves the web app. */
   url: string;
   /** The Databricks emulator the seeded integrations point at. */
-  emulator: { url: string; token: string };
+  emulator: { url: string; token: string; caPem: string };
   stop(): Promise<void>;
 }
 
@@ -91,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     children.push(api);
     await waitUntilReady(api, `${url}/ready`);
-    return { url, emulator: { url: emulator.url, token: emulator.token }, stop };
+    return { url, emulator: { url: emulator.url, token: emulator.token, caPem: emulator.caPem }, stop };
   } catch (error) {
     await stop();
     throw error;

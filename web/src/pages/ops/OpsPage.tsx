@@ -6,6 +6,7 @@ import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { CostChart } from './CostChart';
 import { formatUsd } from './format-usd';
+import { TenantCatalogPanel } from './TenantCatalogPanel';
 import './ops.css';
 
 const OpsCustomersQuery = graphql(`
@@ -192,6 +193,7 @@ const OpsPage: Component = () => {
             </form>
             <Show when={budgetResult.error}>{(error) => <ErrorState error={error()} variant="inline" />}</Show>
           </Panel>
+          <Show when={customerId()}>{(id) => <TenantCatalogPanel customerId={id()} />}</Show>
           <Panel title="Jobs" class="ops-jobs">
             <Show when={customer()?.opsMetrics?.jobs}>
               {(jobs) => (

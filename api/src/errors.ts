@@ -6,6 +6,7 @@ import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.j
 import { DatasetError } from './datasets/errors.js';
 import { NotMembersError } from './kpis/activity.js';
 import { RunInputError } from './runs/errors.js';
+import { StatementError } from './sql/errors.js';
 import { TenantCatalogError } from './tenant-catalog/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
@@ -126,6 +127,9 @@ export function describeError(error: unknown): DescribedError | undefined {
       message: error.message,
       extensions: { reason: error.reason, ...error.details },
     };
+  }
+  if (error instanceof StatementError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { reason: error.reason, ...error.details } };
   }
   if (error instanceof TenantCatalogError) {
     return { code: TENANT_CATALOG_CODES[error.reason], message: error.message, extensions: { reason: error.reason } };

@@ -20,6 +20,8 @@ export interface SqlClientOptions {
 export interface SqlCallOptions {
   /** Epoch ms after which the caller no longer waits (the request's deadline); the statement is then cancelled. */
   deadline?: number;
+  /** The caller gave up (the client went away): the statement is cancelled on the warehouse. */
+  signal?: AbortSignal;
 }
 
 export type SqlParameterValue = string | number | boolean | Date | null;
@@ -69,11 +71,12 @@ export class DatabricksSqlClient {
 
   query<T extends object = Record<string, unknown>>(
     query: SqlQuery,
-    { deadline = Number.POSITIVE_INFINITY }: SqlCallOptions = {},
+    { deadline = Number.POSITIVE_INFINITY, signal: caller }: SqlCallOptions = {},
   ): Promise<SqlRows<T>> {
-    return withDeadline(Math.min(Date.now() + this.statementTimeoutMs, deadline), 'The SQL warehouse', (signal) =>
-      this.limiter.execute(() => this.inSession<T>(query, signal), signal),
-    );
+    return withDeadline(Math.min(Date.now() + this.statementTimeoutMs, deadline), 'The SQL warehouse', (expiry) => {
+      const signal = caller ? AbortSignal.any([expiry, caller]) : expiry;
+      return this.limiter.execute(() => this.inSession<T>(query, signal), signal);
+    });
   }
 
   private async inSession<T>(query: SqlQuery, signal: AbortSignal): Promise<SqlRows<T>> {

@@ -6,6 +6,7 @@ import {
   type DuckDBPreparedStatement,
   type DuckDBResultReader,
 } from '@duckdb/node-api';
+import type { ParameterValue } from '../sql/read-only.js';
 import { DatasetError } from './errors.js';
 
 export interface DatasetColumn {
@@ -21,7 +22,7 @@ export interface RowPage {
   truncated: boolean;
 }
 
-export type ParameterValue = string | number | boolean | null;
+export type { ParameterValue };
 
 const DATABRICKS_TYPES: Record<string, string> = {
   VARCHAR: 'STRING',

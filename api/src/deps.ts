@@ -17,6 +17,7 @@ import { createMetricsRegistry, type GatewayMetrics } from './observability/metr
 import { OperationMetrics } from './observability/operation-metrics.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
+import { SqlQueryCache } from './sql-query/service.js';
 import { type ReconcilerOptions, SyncReconciler } from './sync/reconciler.js';
 
 /** Long-lived collaborators, built once per process and shared by every request. */
@@ -44,6 +45,8 @@ export interface AppDeps {
   notifications: NotificationWorker;
   /** What `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
   metrics: GatewayMetrics;
+  /** Recent `sqlQuery` results (SQL_QUERY_CACHE_TTL_SECONDS). */
+  sqlQueryCache: SqlQueryCache;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -124,6 +127,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     }),
     datasets,
     sync,
+    sqlQueryCache: new SqlQueryCache(config.SQL_QUERY_CACHE_TTL_SECONDS),
     notifications: new NotificationWorker(
       { prisma, secretBox, log: options.log },
       { intervalMs: config.NOTIFY_INTERVAL_MS, appUrl: config.APP_URL, ...options.notifications },

@@ -7,6 +7,7 @@ import { DatasetError } from './datasets/errors.js';
 import { NotMembersError } from './kpis/activity.js';
 import { RunInputError } from './runs/errors.js';
 import { StatementError } from './sql/errors.js';
+import { SqlQueryAccessError } from './sql-query/errors.js';
 import { TenantCatalogError } from './tenant-catalog/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
@@ -130,6 +131,9 @@ export function describeError(error: unknown): DescribedError | undefined {
   }
   if (error instanceof StatementError) {
     return { code: 'BAD_USER_INPUT', message: error.message, extensions: { reason: error.reason, ...error.details } };
+  }
+  if (error instanceof SqlQueryAccessError) {
+    return { code: 'FORBIDDEN', message: error.message, extensions: { refused: error.refused } };
   }
   if (error instanceof TenantCatalogError) {
     return { code: TENANT_CATALOG_CODES[error.reason], message: error.message, extensions: { reason: error.reason } };

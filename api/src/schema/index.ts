@@ -26,6 +26,7 @@ import './crm/index.js';
 import './dataset.js';
 import './ops.js';
 import './tenant-catalog.js';
+import './sql-query.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

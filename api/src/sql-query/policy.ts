@@ -7,7 +7,12 @@ import type { Role } from '../generated/prisma/enums.js';
 import type { TableReference } from '../sql/read-only.js';
 import { SqlQueryAccessError } from './errors.js';
 
-export const SQL_QUERY_ROLES = ['ADMIN', 'CUSTOMER_ADMIN', 'DATA_ENGINEER', 'ANALYST'] as const satisfies readonly Role[];
+export const SQL_QUERY_ROLES = [
+  'ADMIN',
+  'CUSTOMER_ADMIN',
+  'DATA_ENGINEER',
+  'ANALYST',
+] as const satisfies readonly Role[];
 
 const SCHEMAS_OF_ROLE: Partial<Record<Role, readonly string[]>> = { ANALYST: ['gold'] };
 

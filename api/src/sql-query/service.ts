@@ -85,11 +85,15 @@ export async function runSqlQuery(
     },
     select: { integration: { select: { ...connectionSelect, customerId: true, tenantCatalogs: true } } },
   });
-  if (!mapping) throw new TenantCatalogError('NO_WORKSPACE', `Workspace ${request.workspaceId} is not mapped for this tenant.`);
+  if (!mapping)
+    throw new TenantCatalogError('NO_WORKSPACE', `Workspace ${request.workspaceId} is not mapped for this tenant.`);
   // The tenant catalog recorded in this integration's workspace (one per customer).
   const row = mapping.integration.tenantCatalogs.find((c) => c.customerId === mapping.integration.customerId);
   if (!row?.initializedAt) {
-    throw new TenantCatalogError('NOT_INITIALIZED', 'The tenant catalog of this workspace has not been initialized yet.');
+    throw new TenantCatalogError(
+      'NOT_INITIALIZED',
+      'The tenant catalog of this workspace has not been initialized yet.',
+    );
   }
   const tables = resolveTables(viewer.role, row.name, request, checked.tables);
   const byLocation = new Map(tables.map((table) => [table.location, table]));

@@ -96,7 +96,7 @@ describe('initializeTenantCatalog', () => {
     expect(result.errors).toBeUndefined();
     const slug = slugOf(tenant);
     const catalog = `copos_${slug}`;
-    const { changes, alreadyInitialized } = result.data?.initializeTenantCatalog;
+    const { changes, alreadyInitialized } = result.data!.initializeTenantCatalog;
     expect(alreadyInitialized).toBe(false);
     expect(changes).toEqual(
       expect.arrayContaining([

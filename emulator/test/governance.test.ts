@@ -125,6 +125,24 @@ describe('Unity Catalog privileges', () => {
     expect((await asAdmin('SELECT COUNT(*) AS n FROM system.billing.usage'))[0].n).toBeGreaterThan(0);
   });
 
+  it('lets a principal create in a schema where it holds CREATE TABLE, and makes it the owner', async () => {
+    await asAdmin('GRANT USE SCHEMA, CREATE TABLE ON SCHEMA gov_a.gold TO `gov_a_analysts`');
+    await sql('CREATE TABLE gov_a.gold.mine AS SELECT 1 AS x', spToken);
+    // The owner may write, read, grant on and drop what it created, without any grant on it.
+    await sql('INSERT INTO gov_a.gold.mine VALUES (2)', spToken);
+    expect(await sql('SELECT count(*) AS n FROM gov_a.gold.mine', spToken)).toEqual([{ n: 2 }]);
+    await sql('DROP TABLE gov_a.gold.mine', spToken);
+    await expect(sql('DROP SCHEMA gov_a.gold', spToken)).rejects.toThrow(/not an owner of Schema 'gov_a.gold'/);
+  });
+
+  it('lists schemas with SHOW SCHEMAS and keeps schema comments in the metastore', async () => {
+    await asAdmin("COMMENT ON SCHEMA gov_a.gold IS 'Curated, for analysts'");
+    expect(await asAdmin('SHOW SCHEMAS IN gov_a')).toEqual([{ databaseName: 'default' }, { databaseName: 'gold' }]);
+    const { body } = await emulator.call('GET', '/api/2.1/unity-catalog/schemas/gov_a.gold');
+    expect(body.comment).toBe('Curated, for analysts');
+    await expect(sql("COMMENT ON SCHEMA gov_a.gold IS 'mine now'", spToken)).rejects.toThrow(/MANAGE on Schema/);
+  });
+
   it('manages SCIM groups: filter by name, add and remove members; only admins change them', async () => {
     const listed = await emulator.call(
       'GET',

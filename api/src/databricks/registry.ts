@@ -119,6 +119,7 @@ export class DatabricksRegistry {
           credentials,
           statementTimeoutMs: this.options.statementTimeoutMs,
           stats: this.options.stats,
+          rest,
         })
       : undefined;
     return { key, host: rest.host, rest, sql };

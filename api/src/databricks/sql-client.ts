@@ -1,8 +1,10 @@
 import { DBSQLClient, DBSQLLogger, LogLevel } from '@databricks/sql';
 import { bulkhead } from 'cockatiel';
+import { executeInline, type InlineRows } from './api/statements.js';
 import type { CredentialProvider } from './credentials.js';
 import { unlessAborted, withDeadline } from './deadline.js';
 import { DatabricksError, unavailable } from './errors.js';
+import type { DatabricksRestClient } from './rest-client.js';
 import type { ConnectorStats } from './stats.js';
 
 export interface SqlClientOptions {
@@ -15,6 +17,8 @@ export interface SqlClientOptions {
   statementTimeoutMs?: number;
   /** Where statements are counted for `/metrics`. */
   stats?: ConnectorStats;
+  /** The workspace's REST client, for `queryInline`. */
+  rest?: DatabricksRestClient;
 }
 
 export interface SqlCallOptions {
@@ -77,6 +81,34 @@ export class DatabricksSqlClient {
       const signal = caller ? AbortSignal.any([expiry, caller]) : expiry;
       return this.limiter.execute(() => this.inSession<T>(query, signal), signal);
     });
+  }
+
+  /**
+   * A small bounded read through the Statement Execution API on the workspace's REST client: one round trip and
+   * no session, where the driver needs several (an interactive point query pays for them at every call). Rows
+   * come as arrays in column order; larger reads go through `query`.
+   */
+  async queryInline(
+    { sql, params, rowLimit = DEFAULT_ROW_LIMIT }: SqlQuery,
+    { deadline = Number.POSITIVE_INFINITY }: SqlCallOptions = {},
+  ): Promise<InlineRows> {
+    if (!this.options.rest) throw new DatabricksError('BAD_REQUEST', 'No REST client to reach the warehouse with');
+    this.statements++;
+    const inline = Object.fromEntries(
+      Object.entries(params ?? {}).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]),
+    );
+    try {
+      const rows = await executeInline(
+        this.options.rest,
+        { warehouseId: this.options.warehouseId, sql, params: inline, rowLimit },
+        Math.min(Date.now() + this.statementTimeoutMs, deadline),
+      );
+      this.options.stats?.sqlStatement('ok');
+      return rows;
+    } catch (error) {
+      this.options.stats?.sqlStatement('failed');
+      throw error;
+    }
   }
 
   private async inSession<T>(query: SqlQuery, signal: AbortSignal): Promise<SqlRows<T>> {

@@ -5,7 +5,6 @@ import { Agent, request } from 'undici';
 import { check, shoot } from './checks.js';
 
 const CUSTOMER = 'Northwind Pet Insurance';
-const CATALOG = 'copos_northwind_pet_insurance';
 const ANALYSTS = 'northwind_pet_insurance_analysts';
 
 /** Expects the Ops page open on Northwind Pet Insurance (after the ops scenario). */
@@ -19,7 +18,10 @@ export async function tenantCatalogScenario(page: Page, emulator: { url: string;
     'initializing the tenant catalog turns its status green',
   );
 
-  await revokeOnWarehouse(emulator, `REVOKE SELECT ON SCHEMA \`${CATALOG}\`.gold FROM \`${ANALYSTS}\``);
+  // The catalog's name (the integration's prefix and the tenant's slug), as the panel shows it.
+  const catalog = (await panel.locator('.panel__meta').textContent())?.trim();
+  check(catalog?.endsWith('_northwind_pet_insurance'), `the panel names the tenant catalog (${catalog})`);
+  await revokeOnWarehouse(emulator, `REVOKE SELECT ON SCHEMA \`${catalog}\`.gold FROM \`${ANALYSTS}\``);
   await page.reload();
   await page.getByLabel('Customer').selectOption({ label: CUSTOMER });
   await panel.locator('[data-testid="tenant-catalog-status"][data-status="DRIFT"]').waitFor();

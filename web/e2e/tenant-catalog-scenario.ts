@@ -36,7 +36,7 @@ export async function tenantCatalogScenario(page: Page, emulator: { url: string;
   await panel.locator('[data-testid="tenant-catalog-status"][data-status="OK"]').waitFor();
   check(
     (await panel.getByTestId('tenant-catalog-changes').textContent())?.includes(
-      `granted SELECT on schema ${CATALOG}.gold`,
+      `granted SELECT on schema ${catalog}.gold`,
     ),
     'Repair grants back what was revoked and the status is green again',
   );

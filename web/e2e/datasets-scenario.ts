@@ -44,4 +44,15 @@ export async function datasetsScenario(page: Page) {
   const refusal = await page.getByRole('alert').textContent();
   check(refusal?.includes('DROP statement was refused'), `a DROP is refused in words (${refusal})`);
   await shoot(page, '14-dataset-query');
+
+  // The dashboard's widget counts what is in Databricks by kind, the synced dataset among them.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  const widget = page.getByRole('complementary', { name: 'Databricks sync' }).first();
+  await widget.waitFor();
+  const summary = (await widget.textContent()) ?? '';
+  const [, inDatabricks, total] = /Datasets: (\d+) of (\d+) in Databricks/.exec(summary) ?? [];
+  check(
+    Number(inDatabricks) >= 1 && Number(inDatabricks) <= Number(total),
+    `the Databricks sync widget counts the synced dataset (${summary.trim()})`,
+  );
 }

@@ -24,6 +24,7 @@ import './integration-check.js';
 import './usage-sync.js';
 import './crm/index.js';
 import './dataset.js';
+import './databricks-status.js';
 import './ops.js';
 import './tenant-catalog.js';
 import './sql-query.js';

@@ -4104,6 +4104,18 @@ export default {
             "args": []
           },
           {
+            "name": "databricksStatus",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DatabricksStatus",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
             "name": "datasets",
             "type": {
               "kind": "NON_NULL",
@@ -5572,6 +5584,78 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "DatabricksStatus",
+        "fields": [
+          {
+            "name": "catalog",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "checkedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "enabled",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "healthy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "resources",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "SyncedResources",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "syncPercentage",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "SyncPercentage",
+                "kind": "OBJECT",
+                "ofType": null
+              }
             },
             "args": []
           }
@@ -12695,6 +12779,21 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "SyncPercentage",
+        "fields": [
+          {
+            "name": "datasets",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "SyncRecord",
         "fields": [
           {
@@ -12740,6 +12839,65 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "SyncedResourceCount",
+        "fields": [
+          {
+            "name": "failing",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "inDatabricks",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "total",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "SyncedResources",
+        "fields": [
+          {
+            "name": "datasets",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "SyncedResourceCount",
+                "kind": "OBJECT",
+                "ofType": null
+              }
             },
             "args": []
           }

@@ -107,12 +107,19 @@ describe('Unity Catalog privileges', () => {
   });
 
   it('answers the Statement Execution API with PERMISSION_DENIED for a principal without the privilege', async () => {
-    const { body } = await emulator.call(
+    let { body } = await emulator.call(
       'POST',
       '/api/2.0/sql/statements',
       { statement: 'SELECT * FROM gov_a.gold.facts', warehouse_id: 'ab12cd34ef56ab78', wait_timeout: '10s' },
       { token: spToken },
     );
+    // Emulated time runs fast: the wait may end before the statement ran.
+    while (body.status.state === 'RUNNING') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      ({ body } = await emulator.call('GET', `/api/2.0/sql/statements/${body.statement_id}`, undefined, {
+        token: spToken,
+      }));
+    }
     expect(body.status).toMatchObject({ state: 'FAILED', error: { error_code: 'PERMISSION_DENIED' } });
   });
 

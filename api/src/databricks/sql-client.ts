@@ -80,6 +80,9 @@ export class DatabricksSqlClient {
     return withDeadline(Math.min(Date.now() + this.statementTimeoutMs, deadline), 'The SQL warehouse', (expiry) => {
       const signal = caller ? AbortSignal.any([expiry, caller]) : expiry;
       return this.limiter.execute(() => this.inSession<T>(query, signal), signal);
+    }).catch((error: unknown) => {
+      // Whichever step noticed (the queue, the session, the fetch), a caller who gave up gets their own reason.
+      throw caller?.aborted ? caller.reason : error;
     });
   }
 

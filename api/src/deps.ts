@@ -21,6 +21,7 @@ import { pipelineSyncHandler } from './pipelines/sync-handler.js';
 import type { LeasedLoopOptions } from './runs/leased-loop.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
+import { SqlQueryCache } from './sql-query/service.js';
 import { type ReconcilerOptions, SyncReconciler } from './sync/reconciler.js';
 
 /** Long-lived collaborators, built once per process and shared by every request. */
@@ -50,6 +51,8 @@ export interface AppDeps {
   metrics: GatewayMetrics;
   /** Evaluates the customers' alert rules (started by `main.ts`). */
   alerts: AlertEvaluator;
+  /** Recent `sqlQuery` results (SQL_QUERY_CACHE_TTL_SECONDS). */
+  sqlQueryCache: SqlQueryCache;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -152,6 +155,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     }),
     datasets,
     sync,
+    sqlQueryCache: new SqlQueryCache(config.SQL_QUERY_CACHE_TTL_SECONDS),
     notifications,
     alerts,
     metrics: {

@@ -8,6 +8,9 @@ import { NotMembersError } from './kpis/activity.js';
 import { NotebookError } from './notebooks/errors.js';
 import { PipelineError } from './pipelines/errors.js';
 import { RunInputError } from './runs/errors.js';
+import { StatementError } from './sql/errors.js';
+import { SqlQueryAccessError } from './sql-query/errors.js';
+import { TenantCatalogError } from './tenant-catalog/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
 /**
@@ -86,6 +89,12 @@ const CRM_CODES: Record<CrmError['kind'], ErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
 };
 
+const TENANT_CATALOG_CODES: Record<TenantCatalogError['reason'], ErrorCode> = {
+  NO_WORKSPACE: 'NOT_FOUND',
+  NOT_INITIALIZED: 'CONFLICT',
+  SERVICE_PRINCIPAL: 'DATABRICKS_AUTH',
+};
+
 /**
  * The one translation of the services' own errors into the vocabulary (services stay free of GraphQL);
  * `undefined` for anything else, which is unexpected and stays masked. The GraphQL error masking and the
@@ -137,6 +146,15 @@ export function describeError(error: unknown): DescribedError | undefined {
   if (error instanceof NotebookError) {
     const code = NOTEBOOK_CODES[error.reason] ?? 'CONFLICT';
     return { code, message: error.message, extensions: { reason: error.reason } };
+  }
+  if (error instanceof StatementError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { reason: error.reason, ...error.details } };
+  }
+  if (error instanceof SqlQueryAccessError) {
+    return { code: 'FORBIDDEN', message: error.message, extensions: { refused: error.refused } };
+  }
+  if (error instanceof TenantCatalogError) {
+    return { code: TENANT_CATALOG_CODES[error.reason], message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof NotMembersError) {
     return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: ['userIds'] } };

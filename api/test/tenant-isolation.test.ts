@@ -316,6 +316,8 @@ const MUTATIONS = [
   refused('Customer', 'kpiMetric', 'syncPlatformUsage(customerId: $id) { __typename }'),
   refused('Customer', 'customerBudget', 'setBudget(customerId: $id, monthlyUsd: 1) { id }'),
   refused('Customer', 'alertRule', 'setAlertRule(customerId: $id, kind: JOB_FAILURES, threshold: 5) { kind }'),
+  refused('Customer', 'tenantCatalog', 'initializeTenantCatalog(customerId: $id) { changes }'),
+  refused('Customer', 'tenantCatalog', 'repairTenantCatalog(customerId: $id) { changes }'),
   refused('Cop', 'kpiMetric', 'recomputeKpis(copId: $id) { __typename }'),
   refused('CopEvent', 'memberActivity', `recordEventAttendance(id: $id, userIds: [$user]) ${SELECT_ID}`),
   refused(

@@ -29,6 +29,8 @@ import './notebook.js';
 import './databricks-status.js';
 import './ops.js';
 import './alerts.js';
+import './tenant-catalog.js';
+import './sql-query.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

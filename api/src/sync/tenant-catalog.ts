@@ -8,7 +8,7 @@ export function tenantCatalogName(customer: { name: string }, prefix = 'copos'):
   return `${prefix}_${tenantSlug(customer)}`;
 }
 
-/** The customer's name as a lower-case identifier (`acme_insurance`), shared by its catalog and workspace folder. */
+/** The customer's name as an identifier (`Acme Insurance` → `acme_insurance`): its catalog's and groups' stem. */
 export function tenantSlug(customer: { name: string }): string {
   const slug = customer.name
     .normalize('NFKD')

@@ -34,7 +34,8 @@ export async function pipelinesEditorScenario(page: Page) {
   await page.getByLabel('Quartz cron (seconds minutes hours day month weekday)').fill('0 30 9 ? * 2-6');
   await page.getByLabel('Timezone').fill('Europe/Berlin');
   const times = page.getByTestId('next-fire-times').locator('li');
-  await times.nth(4).waitFor();
+  // The preview follows the typing: wait for the fire times of the expression as typed, not an earlier one.
+  await page.getByTestId('next-fire-times').locator('li', { hasText: /9:30/ }).nth(4).waitFor();
   const shown = await times.allTextContents();
   check(
     shown.length === 5 && shown.every((time) => /9:30|09:30/.test(time) && !/Saturday|Sunday/.test(time)),

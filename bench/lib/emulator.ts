@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DBSQLClient } from '@databricks/sql';
 import { Agent, request } from 'undici';
 import { EMULATOR_WAREHOUSE_ID } from '../../api/test/support/databricks.js';
 import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from '../../emulator/src/app.js';
@@ -52,4 +53,20 @@ export async function untilSqlReady(emulator: RunningEmulator, timeoutMs = 600_0
   } finally {
     await dispatcher.close();
   }
+}
+
+/**
+ * A session of the official SQL driver on the emulator's warehouse, the CA given explicitly (this process started
+ * before the emulator made its certificate, so NODE_EXTRA_CA_CERTS cannot carry it).
+ */
+export async function openDriverSession(driver: DBSQLClient, emulator: RunningEmulator) {
+  const url = new URL(emulator.url);
+  const connected = await driver.connect({
+    host: url.hostname,
+    port: Number(url.port),
+    path: `/sql/1.0/warehouses/${EMULATOR_WAREHOUSE_ID}`,
+    token: emulator.token,
+    customCaCert: Buffer.from(emulator.caPem),
+  } as Parameters<DBSQLClient['connect']>[0]);
+  return connected.openSession();
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DBSQLClient } from '@databricks/sql';
 import { Agent, request } from 'undici';
-import { EMULATOR_WAREHOUSE_ID } from '../../api/test/support/databricks.js';
+import { openDriverSession } from '../lib/emulator.js';
 import { comparisonTable, latencyTable } from '../lib/report.js';
 import { sideBySide, summarize } from '../lib/stats.js';
 import { startTenantGateway } from '../lib/tenant-gateway.js';
@@ -170,16 +170,7 @@ export const datasets: Scenario = {
       // API saves datasetQuery over the gateway's other SQL transport.
       const driver = new DBSQLClient();
       closing.push(driver);
-      const url = new URL(emulator.url);
-      const session = await (
-        await driver.connect({
-          host: url.hostname,
-          port: Number(url.port),
-          path: `/sql/1.0/warehouses/${EMULATOR_WAREHOUSE_ID}`,
-          token: emulator.token,
-          customCaCert: Buffer.from(emulator.caPem),
-        } as Parameters<DBSQLClient['connect']>[0])
-      ).openSession();
+      const session = await openDriverSession(driver, emulator);
       const driverSamples = await sideBySide({
         iterations,
         warmup: QUERY_WARMUP,

@@ -4,10 +4,10 @@ import { loadConfig } from '@cop-os/api/config';
 import { createPrisma } from '@cop-os/api/db/prisma';
 import { DBSQLClient } from '@databricks/sql';
 import { Pool, request } from 'undici';
-import { connectEmulator, EMULATOR_WAREHOUSE_ID } from '../../api/test/support/databricks.js';
+import { connectEmulator } from '../../api/test/support/databricks.js';
 import { createPlatformAdmin, createTenant } from '../../api/test/support/fixtures.js';
 import { createBenchDatabase } from '../lib/database.js';
-import { startBenchEmulator, untilSqlReady } from '../lib/emulator.js';
+import { openDriverSession, startBenchEmulator, untilSqlReady } from '../lib/emulator.js';
 import { post } from '../lib/load.js';
 import { comparisonTable, latencyTable } from '../lib/report.js';
 import { bundledWorker, startServer } from '../lib/servers.js';
@@ -96,16 +96,7 @@ export const tenantOps: Scenario = {
       servers.push(gateway);
       const pool = new Pool(gateway.url, { connections: 1 });
       servers.push(pool);
-      const url = new URL(emulator.url);
-      const session = await (
-        await driver.connect({
-          host: url.hostname,
-          port: Number(url.port),
-          path: `/sql/1.0/warehouses/${EMULATOR_WAREHOUSE_ID}`,
-          token: emulator.token,
-          customCaCert: Buffer.from(emulator.caPem),
-        } as Parameters<DBSQLClient['connect']>[0])
-      ).openSession();
+      const session = await openDriverSession(driver, emulator);
       const hand = async (statement: string, n: number) => {
         const operation = await session.executeStatement(statement, {
           namedParameters: { ws: workspaceOf(n % TENANTS), from_date: FROM, to_date: toOf(n) },

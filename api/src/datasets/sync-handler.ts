@@ -1,7 +1,7 @@
 import type { DatabricksRegistry } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { SyncHandler } from '../sync/reconciler.js';
-import { type Backoff, dueForSync, failedColumns, syncedColumns } from '../sync/record.js';
+import { type Backoff, dueIds, failedColumns, syncedColumns } from '../sync/record.js';
 import { syncTargetOf } from '../sync/target.js';
 import type { LocalDatasets } from './local-engine.js';
 import { datasetRemote, pushDataset, removeDataset } from './remote.js';
@@ -19,15 +19,7 @@ export function datasetSyncHandler(deps: DatasetSyncDeps): SyncHandler {
   const { prisma } = deps;
   return {
     kind: 'dataset',
-    due: async (now, limit) =>
-      (
-        await prisma.dataset.findMany({
-          where: dueForSync(now),
-          select: { id: true },
-          orderBy: { syncNextAttemptAt: 'asc' },
-          take: limit,
-        })
-      ).map((row) => row.id),
+    due: (now, limit) => dueIds(prisma.dataset, now, limit),
     async reconcile(id) {
       const row = await prisma.dataset.findUnique({ where: { id } });
       if (!row) return;

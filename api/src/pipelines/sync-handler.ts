@@ -1,7 +1,7 @@
 import { connectionSelect, type DatabricksRegistry } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { SyncHandler } from '../sync/reconciler.js';
-import { type Backoff, dueForSync, failedColumns, syncedColumns } from '../sync/record.js';
+import { type Backoff, dueIds, failedColumns, syncedColumns } from '../sync/record.js';
 import { definitionOf } from './definition.js';
 import { type PipelineRemote, pushPipeline, removePipeline } from './remote.js';
 
@@ -16,15 +16,7 @@ export function pipelineSyncHandler(deps: PipelineSyncDeps): SyncHandler {
   const { prisma } = deps;
   return {
     kind: 'pipeline',
-    due: async (now, limit) =>
-      (
-        await prisma.pipeline.findMany({
-          where: dueForSync(now),
-          select: { id: true },
-          orderBy: { syncNextAttemptAt: 'asc' },
-          take: limit,
-        })
-      ).map((row) => row.id),
+    due: (now, limit) => dueIds(prisma.pipeline, now, limit),
     async reconcile(id) {
       const row = await prisma.pipeline.findUnique({
         where: { id },

@@ -72,3 +72,24 @@ export const dueForSync = (now: Date) => ({
     { deletedAt: { not: null }, OR: [{ syncNextAttemptAt: null }, { syncNextAttemptAt: { lte: now } }] },
   ],
 });
+
+/** The `findMany` of a model with the sync columns, as much of it as `dueIds` uses. */
+interface SyncedRows {
+  findMany(args: {
+    where: ReturnType<typeof dueForSync>;
+    select: { id: true };
+    orderBy: { syncNextAttemptAt: 'asc' };
+    take: number;
+  }): Promise<{ id: string }[]>;
+}
+
+/** A handler's `due`: ids of up to `limit` rows due now (`dueForSync`), the longest waiting first. */
+export async function dueIds(rows: SyncedRows, now: Date, limit: number): Promise<string[]> {
+  const due = await rows.findMany({
+    where: dueForSync(now),
+    select: { id: true },
+    orderBy: { syncNextAttemptAt: 'asc' },
+    take: limit,
+  });
+  return due.map((row) => row.id);
+}

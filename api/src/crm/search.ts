@@ -7,7 +7,7 @@
 import { CrmError } from './errors.js';
 import { type CrmRecord, selectRows } from './records.js';
 import type { Params } from './statements.js';
-import { ACCOUNTS, PLATFORM_STATUSES, qualified, USE_CASES } from './tables.js';
+import { ACCOUNTS, PLATFORM_STATUSES, projection, qualified, USE_CASES } from './tables.js';
 import type { CrmWarehouse } from './warehouse.js';
 
 export const ACCOUNT_ORDERS = {
@@ -23,6 +23,8 @@ export interface AccountSearch {
   platform?: string | null;
   status?: string | null;
   orderBy?: AccountOrder | null;
+  /** The account fields to read (all when not given); the sort column is read in any case, for the cursor. */
+  fields?: ReadonlySet<string>;
   first: number;
   after?: string | null;
 }
@@ -84,8 +86,11 @@ export async function searchAccounts(
   }
   const tail = `${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY a.${order.column} ${order.direction}, a.bsnid ASC LIMIT :limit`;
-  const rows = await selectRows(w, ACCOUNTS, tail, params, `${qualified(w.ns, ACCOUNTS)} AS a`);
   const field = ACCOUNTS.columns.find((c) => c.column === order.column)!.field;
+  const rows = await selectRows(w, ACCOUNTS, tail, params, {
+    from: `${qualified(w.ns, ACCOUNTS)} AS a`,
+    columns: projection(ACCOUNTS, query.fields && new Set([...query.fields, field])),
+  });
   return {
     edges: rows.slice(0, query.first).map((node) => ({ cursor: encodeCursor(node[field], node.bsnid), node })),
     hasNextPage: rows.length > query.first,

@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { type CrmRecord, rowsWhereIn } from './records.js';
-import { ACCOUNTS, type CrmTable } from './tables.js';
+import { ACCOUNTS, type Column, type CrmTable } from './tables.js';
 import { type CrmDeps, type CrmWarehouse, openCrm } from './warehouse.js';
 
 export class CrmSession {
@@ -23,23 +23,41 @@ export class CrmSession {
     return pending;
   }
 
-  /** Accounts read otherwise (a list page): their children's `account` fields need no statement of their own. */
+  /**
+   * Accounts read otherwise (a list page): their children's `account` fields need no statement of their own —
+   * if the page read every column (a projected page would answer those fields with nulls).
+   */
   rememberAccounts(scope: string, accounts: CrmRecord[]): void {
-    const loader = this.loader(scope, ACCOUNTS, 'bsnid');
+    if (!ACCOUNTS.columns.every((c) => accounts[0] && c.field in accounts[0])) return;
+    const loader = this.loader(scope, ACCOUNTS, 'bsnid', ACCOUNTS.columns);
     for (const account of accounts) loader.prime(String(account.bsnid), [account]);
   }
 
-  /** The rows of `table` whose `column` equals `value`, loaded together with every other asked for in this tick. */
-  rowsOf(scope: string, table: CrmTable, column: string, value: string): Promise<CrmRecord[]> {
-    return this.loader(scope, table, column).load(value);
+  /**
+   * The rows of `table` whose `column` equals `value`, loaded together with every other asked for in this tick;
+   * only `columns` are read (all by default), so the rows asked for with the same columns share one statement.
+   */
+  rowsOf(
+    scope: string,
+    table: CrmTable,
+    column: string,
+    value: string,
+    columns: readonly Column[] = table.columns,
+  ): Promise<CrmRecord[]> {
+    return this.loader(scope, table, column, columns).load(value);
   }
 
-  private loader(scope: string, table: CrmTable, column: string): DataLoader<string, CrmRecord[]> {
-    const key = `${scope}|${table.name}|${column}`;
+  private loader(
+    scope: string,
+    table: CrmTable,
+    column: string,
+    columns: readonly Column[],
+  ): DataLoader<string, CrmRecord[]> {
+    const key = `${scope}|${table.name}|${column}|${columns.map((c) => c.column).join(',')}`;
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (values) => {
-        const rows = await rowsWhereIn(await this.warehouse(scope), table, column, values);
+        const rows = await rowsWhereIn(await this.warehouse(scope), table, column, values, columns);
         const field = table.columns.find((c) => c.column === column)!.field;
         const groups = new Map<string, CrmRecord[]>();
         for (const row of rows) {

@@ -104,6 +104,7 @@ export class DatabricksSqlClient {
     signal: AbortSignal,
   ): Promise<SqlRows<T>> {
     this.statements++;
+    const t0 = performance.now(); // PROFTMP
     const operation = await unlessAborted(
       session
         .executeStatement(sql, { namedParameters: params ?? undefined, maxRows: Math.min(rowLimit + 1, 100_000) })
@@ -113,7 +114,9 @@ export class DatabricksSqlClient {
       (late) => discard(late, true),
     );
     try {
+      const t1 = performance.now(); // PROFTMP
       const rows = (await unlessAborted(operation.fetchAll({ maxRows: rowLimit + 1 }), signal)) as T[];
+      if (process.env.PROFTMP) console.error(`PROFTMP exec ${(t1 - t0).toFixed(1)} fetch ${(performance.now() - t1).toFixed(1)} rows ${rows.length} ${sql.slice(0, 70).replace(/\s+/g, ' ')}`); // PROFTMP
       return { rows: rows.slice(0, rowLimit), truncated: rows.length > rowLimit };
     } catch (error) {
       throw toDatabricksError(error);

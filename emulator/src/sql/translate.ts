@@ -92,6 +92,8 @@ const codeRewrites: [RegExp, string | ((...groups: string[]) => string)][] = [
   [/\bdate_add\s*\(/gi, 'dbx_date_add('],
   // DuckDB knows `current_timestamp` only without parentheses, as TIMESTAMP WITH TIME ZONE; Databricks' is UTC.
   [/\bcurrent_timestamp\s*\(\s*\)/gi, "(now() AT TIME ZONE 'UTC')"],
+  // A generator in a select list: DuckDB's is `unnest`.
+  [/\bexplode\s*\(/gi, 'unnest('],
   // Delta is the only table format here: the clause carries no meaning for DuckDB.
   [/\busing\s+delta\b/gi, ''],
   // Databricks' angle-bracket type syntax.
@@ -130,9 +132,28 @@ export function translateStatement(sql: string, options: TranslateOptions = {}):
       segment.text = `"${duckCatalogName(segment.text.slice(1, -1))}"`;
     }
   }
+  rewriteFromJson(segments);
   const translated = segments.map((s) => s.text).join('');
   const keyless = stripKeyConstraints(translated);
   return [...(rewriteCatalogStatements(translated, options) ?? moveTableClauses(keyless, splitSegments(keyless)))];
+}
+
+const fromJsonHead = /\bfrom_json\s*\(\s*([^,()]+?)\s*,\s*$/i;
+const arraySchema = /^'ARRAY\s*<\s*(\w+)\s*>'$/i;
+
+/**
+ * `from_json(x, 'ARRAY<T>')` (its schema is a literal, so no code rewrite sees it) as DuckDB's cast of JSON to a
+ * list, `CAST(CAST(x AS JSON) AS T[])`: how a list of values travels as one parameter.
+ */
+function rewriteFromJson(segments: Segment[]): void {
+  for (let k = 1; k + 1 < segments.length; k++) {
+    const [before, literal, after] = [segments[k - 1], segments[k], segments[k + 1]];
+    const head = before.code ? fromJsonHead.exec(before.text) : null;
+    const schema = literal.code ? null : arraySchema.exec(literal.text);
+    if (!head || !schema || !after.code || !/^\s*\)/.test(after.text)) continue;
+    before.text = `${before.text.slice(0, head.index)}CAST(CAST(${head[1]} AS JSON) AS ${schema[1]}[]`;
+    literal.text = '';
+  }
 }
 
 /** A SQL string literal (for values the emulator itself puts into SQL: file paths, resolved names). */

@@ -7,6 +7,7 @@ import { ACCOUNTS } from '../../crm/tables.js';
 import { scopeOfMapping } from '../../crm/warehouse.js';
 import { builder } from '../builder.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
+import { connectionNodeFields } from './selection.js';
 import { CrmAccount, crm, crmDeps, splitNodeId } from './types.js';
 
 const CrmAccountFilter = builder.inputType('CrmAccountFilter', {
@@ -40,7 +41,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: CrmAccountFilter, required: false }),
       orderBy: t.arg({ type: CrmAccountOrder, required: false }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       if (args.before || args.last) throw new CrmError('BAD_INPUT', 'Accounts page forward only (first, after).');
       const first = Math.min(args.first ?? 20, MAX_PAGE);
       const w = await crm(ctx).warehouse(await scopeOfMapping(crmDeps(ctx), args.workspaceId.id));
@@ -48,6 +49,7 @@ builder.queryFields((t) => ({
         ...args.filter,
         search: args.search,
         orderBy: args.orderBy,
+        fields: connectionNodeFields(info),
         first,
         after: args.after,
       });

@@ -4,16 +4,26 @@
  * (`<integration>/<workspace>`) and the row's key; every field's SQL goes through services in `crm/`.
  */
 import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ownedByViewer } from '../../auth/tenancy.js';
 import type { Context } from '../../context.js';
 import { assertCrmWriter } from '../../crm/access.js';
 import { CrmError } from '../../crm/errors.js';
 import { type AccountVersion, accountHistory } from '../../crm/history.js';
-import { type CrmRecord, findRow } from '../../crm/records.js';
+import { type CrmRecord, findRow, TABLE_OF } from '../../crm/records.js';
 import { CrmSession } from '../../crm/session.js';
-import { ACCOUNTS, type CrmRow, type CrmTable, PLATFORM_STATUSES, UPDATES, USE_CASES } from '../../crm/tables.js';
+import {
+  ACCOUNTS,
+  type CrmRow,
+  type CrmTable,
+  PLATFORM_STATUSES,
+  projection,
+  UPDATES,
+  USE_CASES,
+} from '../../crm/tables.js';
 import type { CrmDeps, CrmWarehouse } from '../../crm/warehouse.js';
 import { builder } from '../builder.js';
+import { connectionNodeFields } from './selection.js';
 
 const sessions = new WeakMap<Context, CrmSession>();
 export const crmDeps = (ctx: Context): CrmDeps => ({
@@ -61,7 +71,7 @@ function columnFields(t: any, table: CrmTable) {
 /** A CRM table's node type: global id from scope and key, refetched through the warehouse. */
 function crmNode(name: string, table: CrmTable, description: string, fields: (t: any) => Record<string, unknown>) {
   const isRow = (value: unknown) =>
-    typeof value === 'object' && value !== null && 'scope' in value && table.columns.every((c) => c.field in value);
+    typeof value === 'object' && value !== null && (value as CrmRecord)[TABLE_OF] === table.name;
   return builder.node(builder.objectRef<CrmRecord>(name), {
     description,
     id: { resolve: (row) => `${row.scope}/${String(row[table.key])}` },
@@ -131,10 +141,16 @@ const childConnection = (t: any, type: unknown, table: CrmTable, description: st
   t.connection({
     type,
     description,
-    resolve: async (account: CrmRecord, args: object, ctx: Context) =>
+    resolve: async (account: CrmRecord, args: object, ctx: Context, info: GraphQLResolveInfo) =>
       resolveArrayConnection(
         { args },
-        await crm(ctx).rowsOf(account.scope, table, 'account_bsnid', String(account.bsnid)),
+        await crm(ctx).rowsOf(
+          account.scope,
+          table,
+          'account_bsnid',
+          String(account.bsnid),
+          projection(table, connectionNodeFields(info)),
+        ),
       ),
   });
 

@@ -33,12 +33,17 @@ const deps = createAppDeps(config, { log: pino({ level: 'silent' }), databricks:
 const app = buildApp(deps);
 const admin = await deps.prisma.user.findFirstOrThrow({ where: { role: 'CUSTOMER_ADMIN' }, orderBy: { email: 'asc' } });
 const session = await deps.sessions.sign(admin.id);
-const direct = new DatabricksSqlClient({
-  host: emulatorUrl,
-  warehouseId: WAREHOUSE,
-  credentials: createCredentialProvider({ authType: 'PAT', token }),
-  statementTimeoutMs: 120_000,
-});
+const driver = (arrow: boolean) =>
+  new DatabricksSqlClient({
+    host: emulatorUrl,
+    warehouseId: WAREHOUSE,
+    credentials: createCredentialProvider({ authType: 'PAT', token }),
+    statementTimeoutMs: 120_000,
+    arrow,
+  });
+const direct = driver(true);
+// The same statement with Arrow turned off in the driver: the emulator answers column-based.
+const directColumns = driver(false);
 
 async function graphql(query: string, variables: Record<string, unknown>): Promise<any> {
   const response = await app.fetch('http://bench/graphql', {
@@ -153,6 +158,7 @@ async function nestedPhase() {
     UNION ALL SELECT 'update', account_bsnid, CAST(\`date\` AS STRING), description FROM bench_nested.main.updates`;
   const gatewaySamples: number[] = [];
   const handSamples: number[] = [];
+  const columnSamples: number[] = [];
   let statementsPerRequest = 0;
   let accounts = 0;
   for (let i = 0; i < ITERATIONS + 2; i++) {
@@ -161,13 +167,21 @@ async function nestedPhase() {
     statementsPerRequest = nested.statements() - before;
     accounts = data.crmAccounts.edges.length;
     const [handMs] = await timed(() => direct.query({ sql: HAND, rowLimit: 99_999 }));
-    // The first two rounds warm both paths (sessions, JIT).
+    const [columnMs] = await timed(() => directColumns.query({ sql: HAND, rowLimit: 99_999 }));
+    // The first two rounds warm every path (sessions, JIT).
     if (i >= 2) {
       gatewaySamples.push(gatewayMs);
       handSamples.push(handMs);
+      columnSamples.push(columnMs);
     }
   }
-  return { accounts, statementsPerRequest, gateway: summarize(gatewaySamples), hand: summarize(handSamples) };
+  return {
+    accounts,
+    statementsPerRequest,
+    gateway: summarize(gatewaySamples),
+    hand: summarize(handSamples),
+    handColumns: summarize(columnSamples),
+  };
 }
 
 // 2. Search over 100,000 accounts (and their use cases).
@@ -214,6 +228,7 @@ console.log(
   }),
 );
 await direct.close();
+await directColumns.close();
 await deps.prisma.$disconnect();
 await deps.databricksGateway.registry.close();
 process.exit(0);

@@ -15,6 +15,11 @@ export interface SqlClientOptions {
   statementTimeoutMs?: number;
   /** Where statements are counted for `/metrics`. */
   stats?: ConnectorStats;
+  /**
+   * Results as Arrow batches (default, as the driver asks) or, when false, column-based row sets: the driver then
+   * hands out DATE and TIMESTAMP values as text.
+   */
+  arrow?: boolean;
 }
 
 export interface SqlCallOptions {
@@ -65,6 +70,8 @@ export class DatabricksSqlClient {
     this.limiter = bulkhead(this.maxSessions, 1_000);
     // The driver emits 'error' on connection problems; without a listener that would crash the process.
     this.driver.on('error', () => {});
+    // The driver takes this setting only on its configuration object (connect() has no option for it).
+    this.driver.getConfig().arrowEnabled = options.arrow ?? true;
   }
 
   query<T extends object = Record<string, unknown>>(
@@ -104,7 +111,6 @@ export class DatabricksSqlClient {
     signal: AbortSignal,
   ): Promise<SqlRows<T>> {
     this.statements++;
-    const t0 = performance.now(); // PROFTMP
     const operation = await unlessAborted(
       session
         .executeStatement(sql, { namedParameters: params ?? undefined, maxRows: Math.min(rowLimit + 1, 100_000) })
@@ -114,9 +120,7 @@ export class DatabricksSqlClient {
       (late) => discard(late, true),
     );
     try {
-      const t1 = performance.now(); // PROFTMP
       const rows = (await unlessAborted(operation.fetchAll({ maxRows: rowLimit + 1 }), signal)) as T[];
-      if (process.env.PROFTMP) console.error(`PROFTMP exec ${(t1 - t0).toFixed(1)} fetch ${(performance.now() - t1).toFixed(1)} rows ${rows.length} ${sql.slice(0, 70).replace(/\s+/g, ' ')}`); // PROFTMP
       return { rows: rows.slice(0, rowLimit), truncated: rows.length > rowLimit };
     } catch (error) {
       throw toDatabricksError(error);

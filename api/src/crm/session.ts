@@ -11,6 +11,8 @@ import { type CrmDeps, type CrmWarehouse, openCrm } from './warehouse.js';
 export class CrmSession {
   private readonly warehouses = new Map<string, Promise<CrmWarehouse>>();
   private readonly loaders = new Map<string, DataLoader<string, CrmRecord[]>>();
+  /** Accounts of a list page, by `<scope>|<bsnid>`, with the columns the page read. */
+  private readonly remembered = new Map<string, { account: CrmRecord; columns: ReadonlySet<string> }>();
 
   constructor(private readonly deps: CrmDeps) {}
 
@@ -24,13 +26,12 @@ export class CrmSession {
   }
 
   /**
-   * Accounts read otherwise (a list page): their children's `account` fields need no statement of their own —
-   * if the page read every column (a projected page would answer those fields with nulls).
+   * Accounts read otherwise (a list page, of `columns`): their children's `account` fields need no statement of
+   * their own when they ask for no other column.
    */
-  rememberAccounts(scope: string, accounts: CrmRecord[]): void {
-    if (!ACCOUNTS.columns.every((c) => accounts[0] && c.field in accounts[0])) return;
-    const loader = this.loader(scope, ACCOUNTS, 'bsnid', ACCOUNTS.columns);
-    for (const account of accounts) loader.prime(String(account.bsnid), [account]);
+  rememberAccounts(scope: string, accounts: CrmRecord[], columns: readonly Column[]): void {
+    const names = new Set(columns.map((c) => c.column));
+    for (const account of accounts) this.remembered.set(`${scope}|${account.bsnid}`, { account, columns: names });
   }
 
   /**
@@ -72,12 +73,20 @@ export class CrmSession {
     return loader;
   }
 
-  async account(scope: string, bsnid: string): Promise<CrmRecord | undefined> {
-    return (await this.rowsOf(scope, ACCOUNTS, 'bsnid', bsnid))[0];
+  /** An account with (at least) `columns`: from a page read in this request if it has them. */
+  async account(
+    scope: string,
+    bsnid: string,
+    columns: readonly Column[] = ACCOUNTS.columns,
+  ): Promise<CrmRecord | undefined> {
+    const known = this.remembered.get(`${scope}|${bsnid}`);
+    if (known && columns.every((c) => known.columns.has(c.column))) return known.account;
+    return (await this.rowsOf(scope, ACCOUNTS, 'bsnid', bsnid, columns))[0];
   }
 
   /** Forgets loaded rows after a write, so that the mutation's answer shows what the warehouse now holds. */
   clear(): void {
     for (const loader of this.loaders.values()) loader.clearAll();
+    this.remembered.clear();
   }
 }

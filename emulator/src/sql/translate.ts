@@ -139,19 +139,55 @@ export function translateStatement(sql: string, options: TranslateOptions = {}):
 }
 
 const fromJsonHead = /\bfrom_json\s*\(\s*([^,()]+?)\s*,\s*$/i;
-const arraySchema = /^'ARRAY\s*<\s*(\w+)\s*>'$/i;
+
+/** Splits `a: T, b: STRUCT<c: U, d: V>` on its top-level commas. */
+function topLevelItems(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === ',' && depth === 0) {
+      items.push(current.trim());
+      current = '';
+      continue;
+    }
+    if (ch === '<') depth++;
+    if (ch === '>') depth--;
+    current += ch;
+  }
+  return [...items, current.trim()].filter(Boolean);
+}
+
+/** A Databricks DDL type (`ARRAY<STRUCT<a: STRING, `date`: DATE>>`) as DuckDB's (`STRUCT("a" STRING, …)[]`). */
+function duckType(type: string): string | undefined {
+  const array = /^ARRAY\s*<(.*)>$/is.exec(type.trim());
+  if (array) {
+    const element = duckType(array[1]);
+    return element && `${element}[]`;
+  }
+  const struct = /^STRUCT\s*<(.*)>$/is.exec(type.trim());
+  if (struct) {
+    const fields = topLevelItems(struct[1]).map((item) => {
+      const field = /^`?(\w+)`?\s*:?\s+(.+)$/s.exec(item) ?? /^`?(\w+)`?\s*:\s*(.+)$/s.exec(item);
+      const fieldType = field && duckType(field[2]);
+      return field && fieldType ? `"${field[1]}" ${fieldType}` : undefined;
+    });
+    return fields.every(Boolean) ? `STRUCT(${fields.join(', ')})` : undefined;
+  }
+  return /^\w+(\(\d+(,\s*\d+)?\))?$/.test(type.trim()) ? type.trim() : undefined;
+}
 
 /**
- * `from_json(x, 'ARRAY<T>')` (its schema is a literal, so no code rewrite sees it) as DuckDB's cast of JSON to a
- * list, `CAST(CAST(x AS JSON) AS T[])`: how a list of values travels as one parameter.
+ * `from_json(x, '<schema>')` (its schema is a literal, so no code rewrite sees it) as DuckDB's cast of JSON,
+ * `CAST(CAST(x AS JSON) AS <type>)`: how a list of values or of rows travels as one parameter.
  */
 function rewriteFromJson(segments: Segment[]): void {
   for (let k = 1; k + 1 < segments.length; k++) {
     const [before, literal, after] = [segments[k - 1], segments[k], segments[k + 1]];
     const head = before.code ? fromJsonHead.exec(before.text) : null;
-    const schema = literal.code ? null : arraySchema.exec(literal.text);
-    if (!head || !schema || !after.code || !/^\s*\)/.test(after.text)) continue;
-    before.text = `${before.text.slice(0, head.index)}CAST(CAST(${head[1]} AS JSON) AS ${schema[1]}[]`;
+    const type = !head || literal.code ? undefined : duckType(literal.text.slice(1, -1).replaceAll("''", "'"));
+    if (!head || !type || !after.code || !/^\s*\)/.test(after.text)) continue;
+    before.text = `${before.text.slice(0, head.index)}CAST(CAST(${head[1]} AS JSON) AS ${type}`;
     literal.text = '';
   }
 }

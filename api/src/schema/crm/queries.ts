@@ -56,6 +56,7 @@ builder.queryFields((t) => ({
       crm(ctx).rememberAccounts(
         w.scope,
         page.edges.map((edge) => edge.node),
+        page.columns,
       );
       return {
         edges: page.edges,

@@ -1,6 +1,6 @@
 /**
- * Which fields of a connection's nodes a request asks for (`edges { node { … } }`), fragments included: the CRM
- * reads only those columns. Type conditions and `@skip`/`@include` are not evaluated — a field they might leave
+ * Which fields of an object (or of a connection's nodes, `edges { node { … } }`) a request asks for, fragments
+ * included: the CRM reads only those columns. Type conditions and `@skip`/`@include` are not evaluated — a field they might leave
  * out is read anyway, which costs a column, never a wrong answer.
  */
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
@@ -17,15 +17,26 @@ function fieldsOf(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | und
 const childrenNamed = (info: GraphQLResolveInfo, parents: FieldNode[], name: string) =>
   parents.flatMap((parent) => fieldsOf(info, parent.selectionSet)).filter((field) => field.name.value === name);
 
-/** Per field of the document: a connection nested in a list is resolved once per parent, with the same nodes. */
+/** Per field of the document: a field nested in a list is resolved once per parent, with the same selection. */
 const known = new WeakMap<FieldNode, Set<string>>();
 
-/** The field names selected on the nodes of the connection being resolved. */
-export function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
-  const cached = known.get(info.fieldNodes[0]!);
-  if (cached && info.fieldNodes.length === 1) return cached;
-  const nodes = childrenNamed(info, childrenNamed(info, [...info.fieldNodes], 'edges'), 'node');
-  const fields = new Set(nodes.flatMap((node) => fieldsOf(info, node.selectionSet)).map((field) => field.name.value));
-  if (info.fieldNodes.length === 1) known.set(info.fieldNodes[0]!, fields);
+function cachedFields(info: GraphQLResolveInfo, selected: (fields: FieldNode[]) => FieldNode[]): Set<string> {
+  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const cached = single && known.get(single);
+  if (cached) return cached;
+  const fields = new Set(selected([...info.fieldNodes]).map((field) => field.name.value));
+  if (single) known.set(single, fields);
   return fields;
 }
+
+/** The field names selected on the object being resolved. */
+export const selectedFields = (info: GraphQLResolveInfo): Set<string> =>
+  cachedFields(info, (fields) => fields.flatMap((field) => fieldsOf(info, field.selectionSet)));
+
+/** The field names selected on the nodes of the connection being resolved. */
+export const connectionNodeFields = (info: GraphQLResolveInfo): Set<string> =>
+  cachedFields(info, (fields) =>
+    childrenNamed(info, childrenNamed(info, fields, 'edges'), 'node').flatMap((node) =>
+      fieldsOf(info, node.selectionSet),
+    ),
+  );

@@ -23,7 +23,7 @@ import {
 } from '../../crm/tables.js';
 import type { CrmDeps, CrmWarehouse } from '../../crm/warehouse.js';
 import { builder } from '../builder.js';
-import { connectionNodeFields } from './selection.js';
+import { connectionNodeFields, selectedFields } from './selection.js';
 
 const sessions = new WeakMap<Context, CrmSession>();
 export const crmDeps = (ctx: Context): CrmDeps => ({
@@ -94,8 +94,12 @@ const accountOf = (t: any) => ({
   account: t.field({
     type: CrmAccount,
     description: 'The account this row belongs to.',
-    resolve: async (row: CrmRecord, _args: unknown, ctx: Context) => {
-      const account = await crm(ctx).account(row.scope, String(row.accountBsnid));
+    resolve: async (row: CrmRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+      const account = await crm(ctx).account(
+        row.scope,
+        String(row.accountBsnid),
+        projection(ACCOUNTS, selectedFields(info)),
+      );
       if (!account) throw new CrmError('NOT_FOUND', 'Account was not found.');
       return account;
     },
@@ -189,8 +193,11 @@ builder.prismaObjectFields('Cop', (t) => ({
     type: [CrmAccount],
     description: 'The CRM accounts this CoP serves.',
     select: { crmAccounts: { select: { scope: true, bsnid: true }, orderBy: { createdAt: 'asc' } } },
-    resolve: async (cop, _args, ctx) => {
-      const accounts = await Promise.all(cop.crmAccounts.map((link) => crm(ctx).account(link.scope, link.bsnid)));
+    resolve: async (cop, _args, ctx, info) => {
+      const columns = projection(ACCOUNTS, selectedFields(info));
+      const accounts = await Promise.all(
+        cop.crmAccounts.map((link) => crm(ctx).account(link.scope, link.bsnid, columns)),
+      );
       return accounts.filter((a): a is CrmRecord => a !== undefined);
     },
   }),

@@ -3756,6 +3756,14 @@ export default {
             "args": []
           },
           {
+            "name": "line",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "reason",
             "type": {
               "kind": "NON_NULL",
@@ -4988,6 +4996,29 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "DatabricksCrmLocation",
+        "fields": [
+          {
+            "name": "catalog",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "schema",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "DatabricksIntegrationSettings",
         "fields": [
           {
@@ -5046,6 +5077,15 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "crm",
+            "type": {
+              "kind": "OBJECT",
+              "name": "DatabricksCrmLocation",
+              "ofType": null
             },
             "args": []
           },

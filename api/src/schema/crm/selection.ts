@@ -1,5 +1,5 @@
 /**
- * Which fields of an object (or of a connection's nodes, `edges { node { … } }`) a request asks for, fragments
+ * Which fields of an object (or of a connection's nodes, `edges { node { … } }` or `nodes { … }`) a request asks for, fragments
  * included: the CRM reads only those columns. Type conditions and `@skip`/`@include` are not evaluated — a field they might leave
  * out is read anyway, which costs a column, never a wrong answer.
  */
@@ -33,10 +33,10 @@ function cachedFields(info: GraphQLResolveInfo, selected: (fields: FieldNode[]) 
 export const selectedFields = (info: GraphQLResolveInfo): Set<string> =>
   cachedFields(info, (fields) => fields.flatMap((field) => fieldsOf(info, field.selectionSet)));
 
-/** The field names selected on the nodes of the connection being resolved. */
+/** The field names selected on the nodes of the connection being resolved (`edges { node }` and `nodes`). */
 export const connectionNodeFields = (info: GraphQLResolveInfo): Set<string> =>
   cachedFields(info, (fields) =>
-    childrenNamed(info, childrenNamed(info, fields, 'edges'), 'node').flatMap((node) =>
-      fieldsOf(info, node.selectionSet),
+    [...childrenNamed(info, childrenNamed(info, fields, 'edges'), 'node'), ...childrenNamed(info, fields, 'nodes')].flatMap(
+      (node) => fieldsOf(info, node.selectionSet),
     ),
   );

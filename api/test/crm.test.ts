@@ -129,6 +129,24 @@ describe('CRM accounts in the workspace’s warehouse', () => {
     expect(history.map((h) => h.operation)).toEqual(['MERGE', 'CREATE TABLE']);
   });
 
+  it('reads the fields asked for — through fragments, `nodes` and aliases — with the values the warehouse holds', async () => {
+    const query = `query($ws: ID!) { crmAccounts(workspaceId: $ws, first: 10) { edges { node { ...A } } } }
+      fragment A on CrmAccount { bsnid vp useCases(first: 20) { nodes { ...U } } cases: useCases { edges { node { id } } } }
+      fragment U on CrmUseCase { ... on CrmUseCase { problem leader } account { admin } }`;
+    const result = await gql(query, { ws: workspace });
+    expect(result.errors).toBeUndefined();
+    const account = result.data!.crmAccounts.edges.find((e: any) => e.node.bsnid === 'BSN-1001').node;
+    const [direct] = await readDirectly(`SELECT vp, admin FROM ${catalog}.main.accounts WHERE bsnid = 'BSN-1001'`);
+    const cases = await readDirectly(
+      `SELECT id, problem, leader FROM ${catalog}.main.use_cases WHERE account_bsnid = 'BSN-1001' ORDER BY created_at, id`,
+    );
+    expect(account.vp).toBe(direct!.vp);
+    expect(account.useCases.nodes).toEqual(
+      cases.map((c) => ({ problem: c.problem, leader: c.leader, account: { admin: direct!.admin } })),
+    );
+    expect(account.cases.edges.map((e: any) => e.node.id)).toHaveLength(cases.length);
+  });
+
   it('searches case-insensitively in the warehouse (accounts and their use cases), filters and pages by keyset', async () => {
     const claims = await gql(LIST, { ws: workspace, search: 'cLaImS' });
     expect(claims.data!.crmAccounts.edges.map((e: any) => e.node.bsnid)).toContain('BSN-1001');

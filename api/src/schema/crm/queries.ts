@@ -8,7 +8,7 @@ import { scopeOfMapping } from '../../crm/warehouse.js';
 import { builder } from '../builder.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
 import { connectionNodeFields } from './selection.js';
-import { CrmAccount, crm, crmDeps, splitNodeId } from './types.js';
+import { CrmAccount, crm, crmDeps, prefetchChildren, splitNodeId } from './types.js';
 
 const CrmAccountFilter = builder.inputType('CrmAccountFilter', {
   fields: (t) => ({
@@ -57,6 +57,12 @@ builder.queryFields((t) => ({
         w.scope,
         page.edges.map((edge) => edge.node),
         page.columns,
+      );
+      prefetchChildren(
+        ctx,
+        info,
+        w.scope,
+        page.edges.map((edge) => edge.node),
       );
       return {
         edges: page.edges,

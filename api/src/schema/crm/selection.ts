@@ -33,10 +33,30 @@ function cachedFields(info: GraphQLResolveInfo, selected: (fields: FieldNode[]) 
 export const selectedFields = (info: GraphQLResolveInfo): Set<string> =>
   cachedFields(info, (fields) => fields.flatMap((field) => fieldsOf(info, field.selectionSet)));
 
+/** The `node` (under `edges`) and `nodes` fields of connection fields. */
+const nodesOf = (info: GraphQLResolveInfo, connections: FieldNode[]) => [
+  ...childrenNamed(info, childrenNamed(info, connections, 'edges'), 'node'),
+  ...childrenNamed(info, connections, 'nodes'),
+];
+
 /** The field names selected on the nodes of the connection being resolved (`edges { node }` and `nodes`). */
 export const connectionNodeFields = (info: GraphQLResolveInfo): Set<string> =>
-  cachedFields(info, (fields) =>
-    [...childrenNamed(info, childrenNamed(info, fields, 'edges'), 'node'), ...childrenNamed(info, fields, 'nodes')].flatMap(
-      (node) => fieldsOf(info, node.selectionSet),
-    ),
+  cachedFields(info, (fields) => nodesOf(info, fields).flatMap((node) => fieldsOf(info, node.selectionSet)));
+
+/**
+ * Under the nodes of the connection being resolved, the connection fields called `name`, one entry per response
+ * key (as GraphQL merges them), each with the field names its nodes select: what those fields' resolvers will
+ * find with `connectionNodeFields`.
+ */
+export function nestedConnectionNodeFields(info: GraphQLResolveInfo, name: string): Set<string>[] {
+  const byKey = new Map<string, FieldNode[]>();
+  for (const node of nodesOf(info, [...info.fieldNodes])) {
+    for (const field of childrenNamed(info, [node], name)) {
+      const key = field.alias?.value ?? name;
+      byKey.set(key, [...(byKey.get(key) ?? []), field]);
+    }
+  }
+  return [...byKey.values()].map(
+    (fields) => new Set(nodesOf(info, fields).flatMap((node) => fieldsOf(info, node.selectionSet).map((f) => f.name.value))),
   );
+}

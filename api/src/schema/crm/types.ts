@@ -23,7 +23,7 @@ import {
 } from '../../crm/tables.js';
 import type { CrmDeps, CrmWarehouse } from '../../crm/warehouse.js';
 import { builder } from '../builder.js';
-import { connectionNodeFields, selectedFields } from './selection.js';
+import { connectionNodeFields, nestedConnectionNodeFields, selectedFields } from './selection.js';
 
 const sessions = new WeakMap<Context, CrmSession>();
 export const crmDeps = (ctx: Context): CrmDeps => ({
@@ -158,14 +158,35 @@ const childConnection = (t: any, type: unknown, table: CrmTable, description: st
       ),
   });
 
+/** An account's connections to its rows in the other tables. */
+const CHILDREN = { platformStatuses: PLATFORM_STATUSES, useCases: USE_CASES, updates: UPDATES } as const;
+
+/**
+ * Starts loading the rows of a page of accounts that the request's selection (`info`, the page's connection)
+ * will ask for, as the account fields' resolvers will ask for them: they then find the loads under way instead of
+ * starting them once GraphQL has walked every account of the page. A failure surfaces in those fields.
+ */
+export function prefetchChildren(ctx: Context, info: GraphQLResolveInfo, scope: string, accounts: CrmRecord[]) {
+  for (const [name, table] of Object.entries(CHILDREN)) {
+    for (const fields of nestedConnectionNodeFields(info, name)) {
+      const columns = projection(table, fields);
+      for (const account of accounts) {
+        crm(ctx)
+          .rowsOf(scope, table, 'account_bsnid', String(account.bsnid), columns)
+          .catch(() => {});
+      }
+    }
+  }
+}
+
 export const CrmAccount = crmNode(
   'CrmAccount',
   ACCOUNTS,
   'A business unit of the customer that adopts the platform, from the CRM in its warehouse.',
   (t) => ({
-    platformStatuses: childConnection(t, PlatformStatus, PLATFORM_STATUSES, 'Its status on each platform.'),
-    useCases: childConnection(t, CrmUseCase, USE_CASES, 'Its use cases, oldest first.'),
-    updates: childConnection(t, AccountUpdate, UPDATES, 'Its updates, oldest first.'),
+    platformStatuses: childConnection(t, PlatformStatus, CHILDREN.platformStatuses, 'Its status on each platform.'),
+    useCases: childConnection(t, CrmUseCase, CHILDREN.useCases, 'Its use cases, oldest first.'),
+    updates: childConnection(t, AccountUpdate, CHILDREN.updates, 'Its updates, oldest first.'),
     history: t.field({
       type: [CrmAccountVersion],
       description: 'The versions of the accounts table that changed this account, newest first.',

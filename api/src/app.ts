@@ -23,6 +23,9 @@ export function buildApp(deps: AppDeps) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Yoga's own cap (25 MB by default) would refuse dataset uploads below DATASET_MAX_BYTES; the two limits that
+    // matter are ours: useBodyLimit for plain bodies, useStreamedUploads per file part.
+    maxRequestBodySize: deps.config.DATASET_MAX_BYTES + deps.config.MAX_BODY_BYTES,
     graphiql: { title: 'CoP OS GraphQL', subscriptionsProtocol: 'WS' },
     logging: yogaLogger(deps.log, maskError),
     maskedErrors: {

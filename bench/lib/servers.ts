@@ -5,6 +5,8 @@ import { build } from 'esbuild';
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id (for its memory, from `/proc`). */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export async function startServer(
     lines.once('line', (line) => resolve(line.trim()));
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before listening`)));
   });
-  return { url, close: () => stop(child) };
+  return { url, pid: child.pid!, close: () => stop(child) };
 }
 
 function stop(child: ChildProcess): Promise<void> {

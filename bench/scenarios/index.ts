@@ -1,5 +1,6 @@
 import { crm } from './crm.js';
 import { dataPath } from './data-path.js';
+import { datasets } from './datasets.js';
 import { emulator } from './emulator.js';
 import { fuzz } from './fuzz.js';
 import { gatewayOverhead } from './gateway-overhead.js';
@@ -20,6 +21,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [metrics.name]: metrics,
   [tenantOps.name]: tenantOps,
   [crm.name]: crm,
+  [datasets.name]: datasets,
 };
 
 /** Scenarios reserved for later, by name, with what they will measure (shown by `--help`); none at present. */

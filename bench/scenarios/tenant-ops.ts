@@ -153,34 +153,30 @@ export const tenantOps: Scenario = {
         `opsMetrics(from: $from, to: $to) { jobs { runs durationP95Seconds } sqlWarehouse { latencyP95Ms } serving { errorRate } }`,
         HAND_OPS,
       );
-      const verdict = (result: typeof cost) => {
+      const section = (title: string, gatewayLabel: string, result: typeof cost) => {
         const ratio = result.candidate.p50 / result.baseline.p50;
-        return `p50 ratio ×${ratio.toFixed(2)} (goal ≤ ${GOAL_RATIO}: ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}); SQL statements per request: ${result.perRequest.toFixed(2)} (goal 1)`;
+        return [
+          `## ${title}`,
+          '',
+          latencyTable([
+            {
+              label: 'hand-written SQL, official driver, straight to the emulator (baseline)',
+              summary: result.baseline,
+            },
+            { label: gatewayLabel, summary: result.candidate },
+          ]),
+          '',
+          comparisonTable(result.baseline, result.candidate),
+          '',
+          `p50 ratio ×${ratio.toFixed(2)} (goal ≤ ${GOAL_RATIO}: ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}); SQL statements per request: ${result.perRequest.toFixed(2)} (goal 1)`,
+        ];
       };
       return [
         `${TENANTS} tenants, one workspace each, ${DAYS} days of generated system tables; ${iterations} requests per field after ${WARMUP} warm-up pairs, each for the next tenant and a range not asked before (so none is answered from the gateway's cache); the gateway runs as \`npm start\` builds it, in its own process.`,
         '',
-        '## Customer.cost(groupBy: [DAY])',
+        ...section('Customer.cost(groupBy: [DAY])', 'gateway: `customer(id) { cost { totalListUsd } }`', cost),
         '',
-        latencyTable([
-          { label: 'hand-written SQL, official driver, straight to the emulator (baseline)', summary: cost.baseline },
-          { label: 'gateway: `customer(id) { cost { totalListUsd } }`', summary: cost.candidate },
-        ]),
-        '',
-        comparisonTable(cost.baseline, cost.candidate),
-        '',
-        verdict(cost),
-        '',
-        '## Customer.opsMetrics',
-        '',
-        latencyTable([
-          { label: 'hand-written SQL, official driver, straight to the emulator (baseline)', summary: ops.baseline },
-          { label: 'gateway: `customer(id) { opsMetrics { … } }`', summary: ops.candidate },
-        ]),
-        '',
-        comparisonTable(ops.baseline, ops.candidate),
-        '',
-        verdict(ops),
+        ...section('Customer.opsMetrics', 'gateway: `customer(id) { opsMetrics { … } }`', ops),
       ].join('\n');
     } finally {
       for (const server of servers.reverse()) await server.close();

@@ -88,6 +88,7 @@ export class DatabricksRegistry {
           credentials,
           statementTimeoutMs: this.options.statementTimeoutMs,
           stats: this.options.stats,
+          rest,
         })
       : undefined;
     return { key: integration.id, host: rest.host, rest, sql };

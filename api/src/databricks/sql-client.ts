@@ -1,8 +1,10 @@
 import { DBSQLClient, DBSQLLogger, LogLevel } from '@databricks/sql';
 import { bulkhead } from 'cockatiel';
+import { executeInline, type InlineRows } from './api/statements.js';
 import type { CredentialProvider } from './credentials.js';
 import { unlessAborted, withDeadline } from './deadline.js';
 import { DatabricksError, unavailable } from './errors.js';
+import type { DatabricksRestClient } from './rest-client.js';
 import type { ConnectorStats } from './stats.js';
 
 export interface SqlClientOptions {
@@ -20,6 +22,8 @@ export interface SqlClientOptions {
    * hands out DATE and TIMESTAMP values as text.
    */
   arrow?: boolean;
+  /** The workspace's REST client, for `queryInline`. */
+  rest?: DatabricksRestClient;
 }
 
 export interface SqlCallOptions {
@@ -81,6 +85,34 @@ export class DatabricksSqlClient {
     return withDeadline(Math.min(Date.now() + this.statementTimeoutMs, deadline), 'The SQL warehouse', (signal) =>
       this.limiter.execute(() => this.inSession<T>(query, signal), signal),
     );
+  }
+
+  /**
+   * A small bounded read through the Statement Execution API on the workspace's REST client: one round trip and
+   * no session, where the driver needs several (an interactive point query pays for them at every call). Rows
+   * come as arrays in column order; larger reads go through `query`.
+   */
+  async queryInline(
+    { sql, params, rowLimit = DEFAULT_ROW_LIMIT }: SqlQuery,
+    { deadline = Number.POSITIVE_INFINITY }: SqlCallOptions = {},
+  ): Promise<InlineRows> {
+    if (!this.options.rest) throw new DatabricksError('BAD_REQUEST', 'No REST client to reach the warehouse with');
+    this.statements++;
+    const inline = Object.fromEntries(
+      Object.entries(params ?? {}).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]),
+    );
+    try {
+      const rows = await executeInline(
+        this.options.rest,
+        { warehouseId: this.options.warehouseId, sql, params: inline, rowLimit },
+        Math.min(Date.now() + this.statementTimeoutMs, deadline),
+      );
+      this.options.stats?.sqlStatement('ok');
+      return rows;
+    } catch (error) {
+      this.options.stats?.sqlStatement('failed');
+      throw error;
+    }
   }
 
   private async inSession<T>(query: SqlQuery, signal: AbortSignal): Promise<SqlRows<T>> {

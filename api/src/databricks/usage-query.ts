@@ -1,4 +1,5 @@
 import type { DatabricksSqlClient, SqlCallOptions } from './sql-client.js';
+import { namedInList } from './sql-in-list.js';
 
 /** The daily platform metrics CoP OS tracks, as named in `KpiMetric.metricName`. */
 export const PLATFORM_METRICS = ['DBU', 'ACTIVE_USERS', 'JOBS_RUN', 'QUERIES_EXECUTED', 'MODEL_REQUESTS'] as const;
@@ -9,15 +10,6 @@ export interface UsageRow {
   date: string;
   metric: PlatformMetric;
   value: number;
-}
-
-/** Named parameters for a day range and a list of workspaces, and the `IN (…)` list of their markers. */
-function rangeParams(workspaceIds: string[], from: string, to: string) {
-  const params: Record<string, string> = { from_date: from, to_date: to };
-  workspaceIds.forEach((id, index) => {
-    params[`ws${index}`] = id;
-  });
-  return { params, inList: workspaceIds.map((_id, index) => `:ws${index}`).join(', ') };
 }
 
 /**
@@ -32,9 +24,10 @@ export async function queryDailyUsage(
   options: SqlCallOptions = {},
 ): Promise<UsageRow[]> {
   if (workspaceIds.length === 0) return [];
-  const { params, inList } = rangeParams(workspaceIds, from, to);
+  const workspaces = namedInList('ws', workspaceIds);
+  const params = { ...workspaces.params, from_date: from, to_date: to };
   const between = (dateExpression: string) =>
-    `workspace_id IN (${inList}) AND ${dateExpression} BETWEEN CAST(:from_date AS DATE) AND CAST(:to_date AS DATE)`;
+    `workspace_id IN ${workspaces.sql} AND ${dateExpression} BETWEEN CAST(:from_date AS DATE) AND CAST(:to_date AS DATE)`;
   const statement = `
     SELECT workspace_id, CAST(usage_date AS STRING) AS day, 'DBU' AS metric, CAST(SUM(usage_quantity) AS DOUBLE) AS value
       FROM system.billing.usage WHERE ${between('usage_date')} AND usage_unit = 'DBU' GROUP BY workspace_id, usage_date

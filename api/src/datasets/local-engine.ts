@@ -6,6 +6,8 @@ import {
   type DuckDBPreparedStatement,
   type DuckDBResultReader,
 } from '@duckdb/node-api';
+import { LRUCache } from 'lru-cache';
+import { findCsvProblem } from './csv-intake.js';
 import { DatasetError } from './errors.js';
 
 export interface DatasetColumn {
@@ -47,8 +49,13 @@ const pathLiteral = (path: string) => `'${path.replaceAll("'", "''")}'`;
  * conversion, queried with an in-process DuckDB that can read nothing outside `root` (external access off,
  * configuration locked), so even a statement that slipped past the checker could not reach other files.
  */
+const MEMORY_LIMIT = '80MB';
+/** Smaller row groups than DuckDB's default (122,880) keep the conversion's buffers within MEMORY_LIMIT. */
+const ROW_GROUP_ROWS = 30_000;
+
 export class LocalDatasets {
   private instance?: Promise<DuckDBInstance>;
+  private readonly parses = new LRUCache<string, object>({ max: 256 });
 
   constructor(readonly root: string) {}
 
@@ -69,23 +76,31 @@ export class LocalDatasets {
   }
 
   /** Converts the uploaded CSV to Parquet with DuckDB's type inference; returns the inferred columns. */
-  async convert(id: string): Promise<DatasetColumn[]> {
+  async convert(id: string): Promise<{ columns: DatasetColumn[]; rowCount: number }> {
     return this.withConnection(async (connection) => {
+      let rowCount: number;
       try {
-        await connection.run(
-          `COPY (SELECT * FROM read_csv(${pathLiteral(this.csvPath(id))}, header = true, sample_size = 20480)) ` +
-            `TO ${pathLiteral(this.parquetPath(id))} (FORMAT parquet)`,
+        // RFC 4180 as the intake's parser reads it; strict: a row wider or narrower than the header is refused.
+        const copied = await connection.runAndReadAll(
+          `COPY (SELECT * FROM read_csv(${pathLiteral(this.csvPath(id))}, header = true, sample_size = 20480, ` +
+            `delim = ',', quote = '"', escape = '"', strict_mode = true)) TO ${pathLiteral(this.parquetPath(id))} (FORMAT parquet, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
         );
+        rowCount = Number(copied.getRowsJS()[0]?.[0] ?? 0);
       } catch (error) {
+        // DuckDB's refusal does not always name a line; the strict parser does.
+        await findCsvProblem(this.csvPath(id));
         throw new DatasetError('UNREADABLE', `The CSV could not be read: ${(error as Error).message}`);
       }
+      if (rowCount === 0)
+        throw new DatasetError('EMPTY_FILE', 'Line 2: the file has a header but no rows.', { line: 2 });
       const described = await connection.runAndReadAll(
         `DESCRIBE SELECT * FROM read_parquet(${pathLiteral(this.parquetPath(id))})`,
       );
-      return described.getRowObjectsJS().map((row) => ({
+      const columns = described.getRowObjectsJS().map((row) => ({
         name: String(row.column_name),
         type: DATABRICKS_TYPES[String(row.column_type)] ?? String(row.column_type),
       }));
+      return { columns, rowCount };
     });
   }
 
@@ -107,14 +122,22 @@ export class LocalDatasets {
     });
   }
 
-  /** DuckDB's parse of a statement as JSON (`json_serialize_sql`); the statement is a parameter, never spliced. */
+  /**
+   * DuckDB's parse of a statement as JSON (`json_serialize_sql`); the statement is a parameter, never spliced.
+   * A parse depends on the text alone, and an interactive statement repeats with new parameter values: the
+   * recent ones are kept, so a repeat costs no trip to DuckDB's threads.
+   */
   async parse(statement: string): Promise<unknown> {
-    return this.withConnection(async (connection) => {
+    const known = this.parses.get(statement);
+    if (known) return known;
+    const tree = await this.withConnection(async (connection) => {
       const prepared = await connection.prepare('SELECT json_serialize_sql($statement::VARCHAR) AS tree');
       prepared.bind({ statement });
       const result = await prepared.runAndReadAll();
-      return JSON.parse(String(result.getRowsJS()[0]?.[0]));
+      return JSON.parse(String(result.getRowsJS()[0]?.[0])) as object;
     });
+    this.parses.set(statement, tree);
+    return tree;
   }
 
   async close(): Promise<void> {
@@ -148,6 +171,10 @@ export class LocalDatasets {
       const connection = await instance.connect();
       await connection.run(`SET allowed_directories = [${pathLiteral(`${this.root}/`)}]`);
       await connection.run('SET enable_external_access = false');
+      // DuckDB would take most of the machine's memory for a large conversion; the api's memory stays within
+      // ~100 MB of its idle size during an upload (bench `datasets`), one core is left to the requests.
+      await connection.run(`SET memory_limit = '${MEMORY_LIMIT}'`);
+      await connection.run('SET threads = 1');
       await connection.run('SET lock_configuration = true');
       connection.closeSync();
       return instance;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DatabricksError } from '../databricks/errors.js';
-import { connectionSelect, type DatabricksRegistry } from '../databricks/registry.js';
+import type { ConnectionRow, DatabricksRegistry, WorkspaceConnection } from '../databricks/registry.js';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { initialSync } from '../sync/record.js';
@@ -39,7 +39,7 @@ export async function uploadDataset<A extends Omit<Prisma.DatasetCreateArgs, 'da
   await datasets.prepareFolder(id);
   try {
     const intake = await takeInCsv(upload.file.stream(), datasets.csvPath(id), services.maxBytes);
-    const columns = await datasets.convert(id);
+    const { columns, rowCount } = await datasets.convert(id);
     const customer = await prisma.customer.findUniqueOrThrow({
       where: { id: upload.customerId },
       select: { databricksEnabled: true },
@@ -52,7 +52,7 @@ export async function uploadDataset<A extends Omit<Prisma.DatasetCreateArgs, 'da
         name: upload.name,
         description: upload.description,
         columns: columns as object[],
-        rowCount: intake.rowCount,
+        rowCount,
         sizeBytes: intake.sizeBytes,
         createdById: upload.createdById,
         ...initialSync(customer.databricksEnabled),
@@ -72,6 +72,8 @@ interface QueriedDataset {
   id: string;
   syncStatus: string;
   remote: unknown;
+  /** The customer's Databricks integrations; the one the dataset synced to answers for it. */
+  customer: { integrations: ConnectionRow[] };
 }
 
 /**
@@ -85,11 +87,11 @@ export async function queryDataset(
 ): Promise<DatasetQueryResult> {
   const checked = await checkStatement(services.datasets, request.statement, request.parameters);
   const remote = dataset.remote as Partial<DatasetRemote>;
-  if (dataset.syncStatus === 'SYNCED' && remote.integrationId) {
+  const integration = dataset.customer.integrations.find((candidate) => candidate.id === remote.integrationId);
+  if (dataset.syncStatus === 'SYNCED' && integration) {
     try {
       return await queryWarehouse(
-        services,
-        remote as DatasetRemote,
+        services.registry.forIntegration(integration),
         checked.remote(qualifiedTable(remote as DatasetRemote)),
         checked.parameters,
         request,
@@ -103,24 +105,15 @@ export async function queryDataset(
 }
 
 async function queryWarehouse(
-  services: DatasetServices,
-  remote: DatasetRemote,
+  connection: WorkspaceConnection,
   sql: string,
   params: Record<string, string | number | boolean | null>,
   request: { limit: number; deadline?: number },
 ): Promise<DatasetQueryResult> {
-  const integration = await services.prisma.integration.findUniqueOrThrow({
-    where: { id: remote.integrationId },
-    select: connectionSelect,
-  });
-  const connection = services.registry.forIntegration(integration);
   if (!connection.sql) throw new DatabricksError('UNAVAILABLE', 'The Databricks integration has no SQL warehouse set');
-  const result = await connection.sql.query({ sql, params, rowLimit: request.limit }, { deadline: request.deadline });
-  const columns = Object.keys(result.rows[0] ?? {});
-  return {
-    source: 'DATABRICKS',
-    columns,
-    rows: result.rows.map((row) => columns.map((column) => jsonValue((row as Record<string, unknown>)[column]))),
-    truncated: result.truncated,
-  };
+  const result = await connection.sql.queryInline(
+    { sql, params, rowLimit: request.limit },
+    { deadline: request.deadline },
+  );
+  return { source: 'DATABRICKS', ...result, rows: result.rows.map((row) => row.map(jsonValue)) };
 }

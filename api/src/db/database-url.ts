@@ -32,11 +32,14 @@ export function ensureDatabase(databaseUrl: string): Promise<boolean> {
   });
 }
 
+/** Drops database `name` (closing its connections) if it exists, on a maintenance connection. */
+export async function dropNamedDatabase(client: pg.Client, name: string): Promise<void> {
+  await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+}
+
 /** Drops the URL's database (closing its connections) if it exists. */
 export function dropDatabase(databaseUrl: string): Promise<void> {
-  return withServer(databaseUrl, async (client, name) => {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-  });
+  return withServer(databaseUrl, dropNamedDatabase);
 }
 
 /** Drops and creates the URL's database, so a run (tests, e2e, bench) starts from nothing. */

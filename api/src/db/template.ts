@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { withServer } from './database-url.js';
+import { dropNamedDatabase, withServer } from './database-url.js';
 import { applyMigrations } from './migrate.js';
 
 const migrationsDir = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
@@ -27,7 +27,7 @@ export async function migratedTemplate(serverUrl: string): Promise<string> {
       if (await exists()) return name;
       const building = `${name}_building`;
       const id = client.escapeIdentifier.bind(client);
-      await client.query(`DROP DATABASE IF EXISTS ${id(building)} WITH (FORCE)`);
+      await dropNamedDatabase(client, building);
       await client.query(`CREATE DATABASE ${id(building)}`);
       const buildingUrl = new URL(serverUrl);
       buildingUrl.pathname = `/${building}`;
@@ -55,15 +55,8 @@ export function ensureDatabaseFrom(databaseUrl: string, template: string): Promi
 /** (Re)creates the URL's database as a copy of `template`, dropping any database of that name first. */
 export function createDatabaseFrom(databaseUrl: string, template: string): Promise<void> {
   return withServer(databaseUrl, async (client, name) => {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    await dropNamedDatabase(client, name);
     await copyDatabase(client, template, name);
-  });
-}
-
-/** Drops the URL's database if it exists (connections to it are closed). */
-export function dropDatabase(databaseUrl: string): Promise<void> {
-  return withServer(databaseUrl, async (client, name) => {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
   });
 }
 

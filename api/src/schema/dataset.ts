@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ownedByViewer } from '../auth/tenancy.js';
 import { EDITOR_ROLES, OPERATOR_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
+import { connectionSelect } from '../databricks/registry.js';
 import type { DatasetColumn } from '../datasets/local-engine.js';
 import type { DatasetRemote } from '../datasets/remote.js';
 import { queryDataset, uploadDataset } from '../datasets/service.js';
@@ -116,8 +117,15 @@ builder.queryFields((t) => ({
       limit: t.arg.int({ required: false, defaultValue: 100, validate: z.number().int().min(1).max(10_000) }),
     },
     resolve: async (_root, args, ctx) => {
+      // The warehouse's connection row comes in the same statement (a join), not in a second round trip.
       const dataset = await findOwned(ctx, 'dataset', args.id.id, {
-        select: { id: true, syncStatus: true, remote: true },
+        relationLoadStrategy: 'join',
+        select: {
+          id: true,
+          syncStatus: true,
+          remote: true,
+          customer: { select: { integrations: { where: { type: 'DATABRICKS' }, select: connectionSelect } } },
+        },
       });
       const parameters = args.parameters ?? {};
       if (typeof parameters !== 'object' || Array.isArray(parameters)) {

@@ -48,8 +48,12 @@ describe('Databricks SQL dialect translation', () => {
       translateStatement("SELECT x FROM t WHERE k IN (SELECT explode(from_json(:keys, 'ARRAY<STRING>')))"),
     ).toEqual(['SELECT x FROM t WHERE k IN (SELECT unnest(CAST(CAST(:keys AS JSON) AS STRING[])))']);
     expect(
-      translateStatement("SELECT r.`a` FROM (SELECT explode(from_json(:rows, 'ARRAY<STRUCT<a: STRING, `date`: DATE>>')) AS r)"),
-    ).toEqual(['SELECT r."a" FROM (SELECT unnest(CAST(CAST(:rows AS JSON) AS STRUCT("a" STRING, "date" DATE)[])) AS r)']);
+      translateStatement(
+        "SELECT r.`a` FROM (SELECT explode(from_json(:rows, 'ARRAY<STRUCT<a: STRING, `date`: DATE>>')) AS r)",
+      ),
+    ).toEqual([
+      'SELECT r."a" FROM (SELECT unnest(CAST(CAST(:rows AS JSON) AS STRUCT("a" STRING, "date" DATE)[])) AS r)',
+    ]);
     expect(translateStatement("SELECT 'from_json(:keys, ', 'ARRAY<STRING>')")).toEqual([
       "SELECT 'from_json(:keys, ', 'ARRAY<STRING>')",
     ]);

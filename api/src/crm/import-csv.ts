@@ -23,9 +23,7 @@ const badFile = (message: string) => new CrmError('BAD_INPUT', message, { field:
 function tableOfHeader(header: string[]): { table: CrmTable; columns: Column[] } {
   const names = header.map((name) => name.trim().toLowerCase());
   const matches = ALL_TABLES.flatMap((table) => {
-    const columns = names.map((name) =>
-      table.columns.find((c) => c.column === name || c.field.toLowerCase() === name),
-    );
+    const columns = names.map((name) => table.columns.find((c) => c.column === name || c.field.toLowerCase() === name));
     const complete = table.columns.every((c) => !c.required || columns.includes(c));
     return columns.every(Boolean) && complete ? [{ table, columns: columns as Column[] }] : [];
   });

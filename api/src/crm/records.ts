@@ -50,9 +50,15 @@ export function rowsWhereIn(
 ) {
   if (values.length === 0) return Promise.resolve([]);
   const order = table === ACCOUNTS ? '' : ' ORDER BY `created_at`, `id`';
-  return selectRows(w, table, `WHERE \`${column}\` IN ${keysIn('keys')}${order}`, { keys: JSON.stringify(values) }, {
-    columns,
-  });
+  return selectRows(
+    w,
+    table,
+    `WHERE \`${column}\` IN ${keysIn('keys')}${order}`,
+    { keys: JSON.stringify(values) },
+    {
+      columns,
+    },
+  );
 }
 
 export async function findRow(w: CrmWarehouse, table: CrmTable, key: string): Promise<CrmRecord | undefined> {

@@ -23,7 +23,11 @@ const toDate = (value: unknown): Date | null => {
  * A driver row (column names) as a service row (field names, Date for dates and times), of `columns` (all the
  * table's by default). A plain loop: a page of nested rows is tens of thousands of them.
  */
-export function toRow(table: CrmTable, raw: Record<string, unknown>, columns: readonly Column[] = table.columns): CrmRow {
+export function toRow(
+  table: CrmTable,
+  raw: Record<string, unknown>,
+  columns: readonly Column[] = table.columns,
+): CrmRow {
   const row: CrmRow = {};
   for (const c of columns) {
     const value = raw[c.column];

@@ -39,7 +39,11 @@ function columnValue(value: unknown, base: string, kind: Kind): unknown {
       return Boolean(value);
     case 'i64Val':
       // Two's complement in hex: node-int64 takes the full 64 bits that way.
-      return new Int64(BigInt.asUintN(64, BigInt(value as number | bigint)).toString(16).padStart(16, '0'));
+      return new Int64(
+        BigInt.asUintN(64, BigInt(value as number | bigint))
+          .toString(16)
+          .padStart(16, '0'),
+      );
     case 'stringVal':
       break;
     default:
@@ -47,8 +51,7 @@ function columnValue(value: unknown, base: string, kind: Kind): unknown {
   }
   if (value instanceof Date) return base === 'DATE' ? value.toISOString().slice(0, 10) : timestampText(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (typeof value === 'object')
-    return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? Number(v) : v));
+  if (typeof value === 'object') return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? Number(v) : v));
   return String(value);
 }
 

@@ -103,7 +103,9 @@ export function createHiveService(engine: SqlEngine) {
         startRowOffset: new Int64(startRowOffset),
         rows: [],
         ...(op.arrow
-          ? { arrowBatches: page.length ? [{ batch: arrowBatch(columns, page), rowCount: new Int64(page.length) }] : [] }
+          ? {
+              arrowBatches: page.length ? [{ batch: arrowBatch(columns, page), rowCount: new Int64(page.length) }] : [],
+            }
           : { columns: columnBatch(columns, page) }),
       },
     };

@@ -57,6 +57,7 @@ export function nestedConnectionNodeFields(info: GraphQLResolveInfo, name: strin
     }
   }
   return [...byKey.values()].map(
-    (fields) => new Set(nodesOf(info, fields).flatMap((node) => fieldsOf(info, node.selectionSet).map((f) => f.name.value))),
+    (fields) =>
+      new Set(nodesOf(info, fields).flatMap((node) => fieldsOf(info, node.selectionSet).map((f) => f.name.value))),
   );
 }

@@ -67,7 +67,11 @@ describe('the CRM location', () => {
   const stored = fieldsOf({
     type: 'DATABRICKS',
     displayName: 'W',
-    databricks: { host: 'https://a.cloud.databricks.com', authType: 'PAT', crm: { catalog: 'sales_crm', schema: null } },
+    databricks: {
+      host: 'https://a.cloud.databricks.com',
+      authType: 'PAT',
+      crm: { catalog: 'sales_crm', schema: null },
+    },
   });
 
   it('is read from the nested setting and sent back as one object', () => {

@@ -29,8 +29,13 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   MAX_BODY_BYTES: '64000000',
 });
-const deps = createAppDeps(config, { log: pino({ level: 'silent' }), databricks: { statementTimeoutMs: 120_000 } });
+const appDeps = (arrow: boolean) =>
+  createAppDeps(config, { log: pino({ level: 'silent' }), databricks: { statementTimeoutMs: 120_000, arrow } });
+const deps = appDeps(true);
 const app = buildApp(deps);
+// The same api with the driver's Arrow off (column-based results), for the nested query only.
+const columnsDeps = appDeps(false);
+const columnsApp = buildApp(columnsDeps);
 const admin = await deps.prisma.user.findFirstOrThrow({ where: { role: 'CUSTOMER_ADMIN' }, orderBy: { email: 'asc' } });
 const session = await deps.sessions.sign(admin.id);
 const driver = (arrow: boolean) =>
@@ -45,8 +50,8 @@ const direct = driver(true);
 // The same statement with Arrow turned off in the driver: the emulator answers column-based.
 const directColumns = driver(false);
 
-async function graphql(query: string, variables: Record<string, unknown>): Promise<any> {
-  const response = await app.fetch('http://bench/graphql', {
+async function graphql(query: string, variables: Record<string, unknown>, target = app): Promise<any> {
+  const response = await target.fetch('http://bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
     body: JSON.stringify({ query, variables }),
@@ -159,6 +164,7 @@ async function nestedPhase() {
   const gatewaySamples: number[] = [];
   const handSamples: number[] = [];
   const columnSamples: number[] = [];
+  const gatewayColumnSamples: number[] = [];
   let statementsPerRequest = 0;
   let accounts = 0;
   for (let i = 0; i < ITERATIONS + 2; i++) {
@@ -168,11 +174,13 @@ async function nestedPhase() {
     accounts = data.crmAccounts.edges.length;
     const [handMs] = await timed(() => direct.query({ sql: HAND, rowLimit: 99_999 }));
     const [columnMs] = await timed(() => directColumns.query({ sql: HAND, rowLimit: 99_999 }));
+    const [gatewayColumnMs] = await timed(() => graphql(NESTED, { ws: nested.ws }, columnsApp));
     // The first two rounds warm every path (sessions, JIT).
     if (i >= 2) {
       gatewaySamples.push(gatewayMs);
       handSamples.push(handMs);
       columnSamples.push(columnMs);
+      gatewayColumnSamples.push(gatewayColumnMs);
     }
   }
   return {
@@ -181,6 +189,7 @@ async function nestedPhase() {
     gateway: summarize(gatewaySamples),
     hand: summarize(handSamples),
     handColumns: summarize(columnSamples),
+    gatewayColumns: summarize(gatewayColumnSamples),
   };
 }
 
@@ -230,5 +239,7 @@ console.log(
 await direct.close();
 await directColumns.close();
 await deps.prisma.$disconnect();
+await columnsDeps.prisma.$disconnect();
+await columnsDeps.databricksGateway.registry.close();
 await deps.databricksGateway.registry.close();
 process.exit(0);

@@ -77,6 +77,19 @@ describe('Thrift results column-based, for a driver with Arrow turned off', () =
     expect(fromColumns.rows[2]).toEqual({ n: 12, label: null });
   });
 
+  it('answers statements without result columns (DDL) at once, and writes as row counts', async () => {
+    const statements = [
+      'CREATE CATALOG IF NOT EXISTS columns_test',
+      'CREATE SCHEMA IF NOT EXISTS columns_test.main',
+      'CREATE TABLE IF NOT EXISTS columns_test.main.t (a STRING) USING DELTA',
+    ];
+    for (const sql of statements) expect((await query(columns, sql)).rows).toEqual([]);
+    expect((await query(columns, "INSERT INTO columns_test.main.t VALUES ('x')")).rows).toEqual([
+      { num_affected_rows: 1, num_inserted_rows: 1 },
+    ]);
+    expect((await query(columns, 'SELECT a FROM columns_test.main.t')).rows).toEqual([{ a: 'x' }]);
+  });
+
   it('pages a large result over several FetchResults calls', async () => {
     const operation = await columns.session.executeStatement('SELECT range AS n FROM range(0, 2500) ORDER BY n', {
       maxRows: 1000,

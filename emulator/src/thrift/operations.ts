@@ -153,6 +153,9 @@ export function createHiveService(engine: SqlEngine) {
         const limit = req.resultRowLimit ? req.resultRowLimit.toNumber() : 0;
         if (limit > 0) op.result.rows = op.result.rows.slice(0, limit);
         op.state = TOperationState.FINISHED_STATE;
+        // The driver's column-based reader never finishes a result without columns (it waits for rows it
+        // cannot read): a statement that returns no columns (DDL) has no result set for it.
+        if (!op.arrow && op.result.columns.length === 0) op.handle.hasResultSet = false;
       } catch (err) {
         const message = (err as Error).message;
         op.error = { message, sqlState: sqlStateOf(message) };
@@ -160,6 +163,9 @@ export function createHiveService(engine: SqlEngine) {
       }
       if (!req.getDirectResults) return { status: success, operationHandle: op.handle };
       if (op.error) {
+        return { status: success, operationHandle: op.handle, directResults: { operationStatus: statusOf(op) } };
+      }
+      if (!op.handle.hasResultSet) {
         return { status: success, operationHandle: op.handle, directResults: { operationStatus: statusOf(op) } };
       }
       const resultSet = fetchPage(op, req.getDirectResults.maxRows?.toNumber() ?? DEFAULT_PAGE_ROWS);

@@ -9,7 +9,7 @@ import { loadConfig } from '@cop-os/api/config';
 import { type Child, startChild, waitUntilReady } from './child-process.js';
 import { type EmbeddedEmulator, findPipelineJobId, startEmbeddedEmulator } from './emulator.js';
 import { ensurePrismaClient } from './prisma-client.js';
-import { ensureApiBundle } from './start/api-bundle.js';
+import { type ApiBundle, ensureApiBundle } from './start/api-bundle.js';
 import { AlreadyRunningError, acquireInstanceLock } from './start/instance-lock.js';
 import { createPhaseTimer } from './start/phases.js';
 import { takenPorts } from './start/ports.js';
@@ -120,12 +120,12 @@ async function seedIfEmpty(databaseUrl: string, databricks: { host?: string; tok
 }
 
 function startApi(
-  bundle: string,
+  bundle: ApiBundle,
   databaseUrl: string,
   databricks: { host?: string; token?: string; caFile?: string },
 ): Child {
   // The Databricks SQL driver trusts extra CAs only through NODE_EXTRA_CA_CERTS, read at process start.
-  return startChild('api', process.execPath, ['--enable-source-maps', bundle], {
+  return startChild('api', process.execPath, ['--enable-source-maps', '--import', bundle.tracing, bundle.file], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -204,7 +204,7 @@ async function main() {
   // syncs their 90 days of platform usage from the system tables, so the KPIs agree with them from the first start.
   await timer.phase('seed (first start only)', () => seedIfEmpty(databaseUrl, databricks));
   step('Starting the api…');
-  const api = startApi(bundle.file, databaseUrl, databricks);
+  const api = startApi(bundle, databaseUrl, databricks);
   children.push(api);
   watchForCrash(api);
   await Promise.all([

@@ -3,6 +3,7 @@ import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { type ConnectionScope, type Context, createContext } from './context.js';
 import type { AppDeps } from './deps.js';
 import { useGraphqlMetrics } from './observability/graphql-metrics.js';
+import { useOperationSpans } from './observability/graphql-spans.js';
 import { useAuditLog } from './plugins/audit-log.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useInputLimits } from './plugins/input-limits.js';
@@ -48,6 +49,7 @@ export function buildApp(deps: AppDeps) {
         maxFieldBytes: deps.config.MAX_BODY_BYTES,
       }),
       useGraphqlMetrics(deps.metrics.registry),
+      useOperationSpans(),
       deps.metrics.operations.plugin(),
       useOperationLimits(),
       useReadinessCheck({

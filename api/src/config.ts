@@ -65,6 +65,9 @@ const configSchema = z.object({
   SYNC_RETRY_MAX_MS: z.coerce.number().int().positive().default(10_000),
   /** A reconciler lease not renewed this long is taken over by another instance, in ms. */
   SYNC_LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
+  /** How often the alert rules are evaluated against the system tables, and the evaluator lease's TTL, in ms. */
+  ALERT_EVAL_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  ALERT_LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
   /** When set, `GET /metrics` requires `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (scrape it on a private network). */
   METRICS_TOKEN: z.string().min(16).optional(),
   DATABRICKS_HOST: z.string().url().optional(),

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { AlertEvaluator } from './alerts/evaluator.js';
 import { SessionTokens } from './auth/jwt.js';
 import { SecretBox } from './auth/secret-box.js';
 import { SignInThrottle, type SignInThrottleOptions } from './auth/sign-in-throttle.js';
@@ -15,6 +16,7 @@ import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integ
 import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
 import { createMetricsRegistry, type GatewayMetrics } from './observability/metrics.js';
 import { OperationMetrics } from './observability/operation-metrics.js';
+import type { LeasedLoopOptions } from './runs/leased-loop.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
 import { type ReconcilerOptions, SyncReconciler } from './sync/reconciler.js';
@@ -44,6 +46,8 @@ export interface AppDeps {
   notifications: NotificationWorker;
   /** What `/metrics` serves (GraphQL operations, the connector, the watcher, the process). */
   metrics: GatewayMetrics;
+  /** Evaluates the customers' alert rules (started by `main.ts`). */
+  alerts: AlertEvaluator;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -54,6 +58,7 @@ export interface AppDepsOptions extends PrismaOptions {
   viewers?: ViewerCacheOptions;
   sync?: Partial<ReconcilerOptions>;
   notifications?: Partial<NotificationWorkerOptions>;
+  alerts?: Partial<Omit<LeasedLoopOptions, 'leaseKey'>>;
 }
 
 /** Builds the process-wide collaborators (the api process and the tests build them the same way). */
@@ -104,6 +109,25 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
       ...options.sync,
     },
   );
+  const notifications = new NotificationWorker(
+    { prisma, secretBox, log: options.log },
+    { intervalMs: config.NOTIFY_INTERVAL_MS, appUrl: config.APP_URL, ...options.notifications },
+  );
+  const alerts = new AlertEvaluator(
+    {
+      prisma,
+      log: options.log,
+      registry: databricksGateway.registry,
+      pubsub: runs.pubsub,
+      onNotice: () => notifications.wake(),
+    },
+    {
+      instanceId: `${runs.instanceId}:alerts`,
+      intervalMs: config.ALERT_EVAL_INTERVAL_MS,
+      leaseTtlMs: config.ALERT_LEASE_TTL_MS,
+      ...options.alerts,
+    },
+  );
   const viewers = new ViewerCache(runs.pubsub, options.viewers);
   viewers.listen((error) =>
     options.log.error({ err: error }, 'viewer invalidations stopped; cached viewers expire by age'),
@@ -124,10 +148,8 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     }),
     datasets,
     sync,
-    notifications: new NotificationWorker(
-      { prisma, secretBox, log: options.log },
-      { intervalMs: config.NOTIFY_INTERVAL_MS, appUrl: config.APP_URL, ...options.notifications },
-    ),
+    notifications,
+    alerts,
     metrics: {
       registry: createMetricsRegistry({
         connector: connectorStats,
@@ -142,6 +164,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
 /** Stops the watcher and the notification worker and closes every connection (Databricks pools, Redis, Postgres). */
 export async function closeAppDeps(deps: AppDeps): Promise<void> {
   await deps.sync.stop();
+  await deps.alerts.stop();
   await deps.notifications.stop();
   await deps.viewers.close();
   await deps.integrationChanges.close();

@@ -1,10 +1,12 @@
-// The api process: `node --import tsx api/src/main.ts` (what `npm start` and the Docker image run).
+// The api process: `node --import tsx --import ./api/src/tracing.ts api/src/main.ts` (what `npm start`, bundled,
+// and the Docker image run; the second import is OpenTelemetry, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
 import { buildApp } from './app.js';
 import { type Config, loadConfig } from './config.js';
 import { closeAppDeps, createAppDeps } from './deps.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
 import { startEventReminders } from './notifications/reminders.js';
+import { flushTelemetry } from './observability/telemetry-flush.js';
 import { startUsageSyncSchedule } from './usage-sync/scheduler.js';
 
 /** How long in-flight requests (and open SSE streams) get to finish before their connections are cut. */
@@ -41,6 +43,7 @@ deps.sync.start();
 // Each integration's usage-collection settings say whether and how often; the first tick catches up missed days.
 const usageSync = startUsageSyncSchedule({ prisma: deps.prisma, registry: deps.databricksGateway.registry, log });
 deps.notifications.start();
+deps.alerts.start();
 const eventReminders = startEventReminders(
   { prisma: deps.prisma, log, onWritten: () => deps.notifications.wake() },
   config.EVENT_REMINDER_HOUR_UTC,
@@ -59,6 +62,7 @@ async function shutdown(signal: NodeJS.Signals) {
     eventReminders.stop();
     await server.close();
     await closeAppDeps(deps);
+    await flushTelemetry();
     log.info('Stopped');
     process.exit(0);
   } catch (error) {

@@ -1,10 +1,12 @@
-import { DBSQLClient } from '@databricks/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listJobs } from '../src/databricks/api/jobs.js';
 import { forecastMonth } from '../src/ops/forecast.js';
-import { connectEmulator, EMULATOR_WAREHOUSE_ID } from './support/databricks.js';
+import { tenantCatalogName } from '../src/sync/tenant-catalog.js';
+import { connectEmulator } from './support/databricks.js';
 import { testEmulator } from './support/emulator.js';
 import { createTenant } from './support/fixtures.js';
 import { createTestApi } from './support/test-api.js';
+import { directWarehouse } from './support/warehouse-sql.js';
 
 const WORKSPACE = '1444828305810485';
 const api = createTestApi();
@@ -13,7 +15,7 @@ let tenant: Awaited<ReturnType<typeof createTenant>>;
 let other: Awaited<ReturnType<typeof createTenant>>;
 let adminToken: string;
 let integration: Awaited<ReturnType<typeof connectEmulator>>;
-const driver = new DBSQLClient();
+const warehouse = directWarehouse(emulator.url, emulator.token);
 
 beforeAll(async () => {
   tenant = await createTenant(api.prisma);
@@ -25,29 +27,12 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await driver.close();
+  await warehouse.close();
   await api.close();
 });
 
 /** A statement straight to the emulator's warehouse through the official driver: the figures to agree with. */
-async function direct<T>(sql: string, namedParameters: Record<string, string>): Promise<T[]> {
-  const url = new URL(emulator.url);
-  const connection = await driver.connect({
-    host: url.hostname,
-    port: Number(url.port),
-    path: `/sql/1.0/warehouses/${EMULATOR_WAREHOUSE_ID}`,
-    token: emulator.token,
-  });
-  const session = await connection.openSession();
-  try {
-    const operation = await session.executeStatement(sql, { namedParameters });
-    const rows = (await operation.fetchAll()) as T[];
-    await operation.close();
-    return rows;
-  } finally {
-    await session.close();
-  }
-}
+const direct = <T>(sql: string, namedParameters: Record<string, string>) => warehouse.query<T>(sql, namedParameters);
 
 /** SQL statements the gateway has sent to the tenant's warehouse so far. */
 const statementsSent = () => api.deps.databricksGateway.registry.forIntegration(integration).sql!.statements;
@@ -197,5 +182,80 @@ describe('Customer.opsMetrics', () => {
     expect(serving.requests).toBe(Number(counts!.requests));
     expect(serving.errorRate).toBeGreaterThan(0);
     expect(serving.errorRate).toBeLessThan(0.1);
+  });
+});
+
+describe('Customer.opsMetrics: serving latency, freshness, the gateway’s counters', () => {
+  it('gives serving latency p95 from the inference table, as hand-written SQL over the driver does', async () => {
+    const result = await customerQuery(`opsMetrics(${RANGE}) { serving { requests latencyP95Ms } }`);
+    expect(result.errors).toBeUndefined();
+    const [expected] = await direct<{ p95: number }>(
+      `SELECT percentile_cont(0.95) WITHIN GROUP (ORDER BY p.execution_duration_ms) AS p95
+         FROM system.serving.endpoint_usage u
+         JOIN system.serving.inference_payload p ON p.databricks_request_id = u.databricks_request_id
+        WHERE u.workspace_id = :ws AND CAST(u.request_time AS DATE) BETWEEN DATE '2026-11-01' AND DATE '2026-11-30'`,
+      { ws: WORKSPACE },
+    );
+    const { latencyP95Ms } = result.data!.customer.opsMetrics.serving;
+    expect(latencyP95Ms).toBeGreaterThan(0);
+    expect(latencyP95Ms).toBeCloseTo(Number(expected!.p95), 6);
+  });
+
+  it('gives job runs per day with their success rate and p95, in one statement, as hand-written SQL does', async () => {
+    const before = statementsSent();
+    const result = await customerQuery(
+      `opsMetrics(${RANGE}) { jobsByDay { day runs successRate durationP95Seconds } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(statementsSent() - before).toBe(1);
+    const days = result.data!.customer.opsMetrics.jobsByDay;
+    expect(days.length).toBe(30);
+    const [expected] = await direct<{ runs: number; ok: number; p95: number }>(
+      `SELECT COUNT(*) AS runs, SUM(CASE WHEN result_state = 'SUCCEEDED' THEN 1 ELSE 0 END) AS ok,
+              percentile_cont(0.95) WITHIN GROUP (ORDER BY (unix_millis(period_end_time) - unix_millis(period_start_time)) / 1000.0) AS p95
+         FROM system.lakeflow.job_run_timeline WHERE workspace_id = :ws AND CAST(period_start_time AS DATE) = DATE '2026-11-17'`,
+      { ws: WORKSPACE },
+    );
+    const day = days.find((row: { day: string }) => row.day === '2026-11-17');
+    expect(day.runs).toBe(Number(expected!.runs));
+    expect(day.successRate).toBeCloseTo(Number(expected!.ok) / Number(expected!.runs), 9);
+    expect(day.durationP95Seconds).toBeCloseTo(Number(expected!.p95), 6);
+  });
+
+  it('lists the tenant catalog’s tables with their last write, in one statement, as information_schema says', async () => {
+    const catalog = tenantCatalogName(tenant.customer);
+    await direct(`CREATE CATALOG IF NOT EXISTS ${catalog}`, {});
+    await direct(`CREATE SCHEMA IF NOT EXISTS ${catalog}.gold`, {});
+    await direct(`CREATE TABLE IF NOT EXISTS ${catalog}.gold.claims_daily (day DATE, claims INT)`, {});
+    await direct(`INSERT INTO ${catalog}.gold.claims_daily VALUES (DATE '2026-11-30', 42)`, {});
+    const before = statementsSent();
+    const result = await customerQuery(`opsMetrics { dataFreshness { table lastUpdatedAt ageSeconds } }`);
+    expect(result.errors).toBeUndefined();
+    expect(statementsSent() - before).toBe(1);
+    const [expected] = await direct<{ last_altered: Date }>(
+      `SELECT last_altered FROM system.information_schema.tables
+        WHERE table_catalog = :catalog AND table_schema = 'gold' AND table_name = 'claims_daily'`,
+      { catalog },
+    );
+    const row = result.data!.customer.opsMetrics.dataFreshness.find(
+      (entry: { table: string }) => entry.table === `${catalog}.gold.claims_daily`,
+    );
+    expect(new Date(row.lastUpdatedAt).getTime()).toBe(new Date(expected!.last_altered).getTime());
+    expect(row.ageSeconds).toBeGreaterThanOrEqual(0);
+    expect(row.ageSeconds).toBeLessThan(600);
+  });
+
+  it('counts the gateway’s own 5xx answers and retries against the tenant’s workspace', async () => {
+    const counters = async () =>
+      (await customerQuery('opsMetrics { gateway { since remote4xx remote5xx retries circuitBreakerTrips } }')).data!
+        .customer.opsMetrics.gateway;
+    const before = await counters();
+    // One failure (the rule ends itself): the connector retries it.
+    await emulator.injectFaults([{ kind: 'error', status: 503, pathPrefix: '/api/2.2/jobs/list', count: 1 }]);
+    await listJobs(api.deps.databricksGateway.registry.forIntegration(integration).rest);
+    const after = await counters();
+    expect(after.remote5xx - before.remote5xx).toBeGreaterThanOrEqual(1);
+    expect(after.retries - before.retries).toBeGreaterThanOrEqual(1);
+    expect(after.since).toBe(before.since);
   });
 });

@@ -72,6 +72,9 @@ async function fillTenant(tenant: Tenant) {
   const dataset = await prisma.dataset.create({
     data: { customerId: tenant.customer.id, name: 'claims', rowCount: 1, sizeBytes: 10, syncStatus: 'DISABLED' },
   });
+  const alert = await prisma.alert.create({
+    data: { customerId: tenant.customer.id, kind: 'JOB_FAILURES', evidence: { measured: 2, threshold: 2 } },
+  });
   const membership = await prisma.membership.findFirstOrThrow({ where: { copId, userId: member } });
   return {
     Customer: tenant.customer.id,
@@ -100,6 +103,7 @@ async function fillTenant(tenant: Tenant) {
     CrmUseCase: `${integration.id}/1001001001001001/sample-use-case-BSN-1001-0`,
     AccountUpdate: `${integration.id}/1001001001001001/sample-update-BSN-1001-0`,
     Dataset: dataset.id,
+    Alert: alert.id,
   };
 }
 
@@ -272,6 +276,7 @@ const MUTATIONS = [
   ),
   refused('Customer', 'kpiMetric', 'syncPlatformUsage(customerId: $id) { __typename }'),
   refused('Customer', 'customerBudget', 'setBudget(customerId: $id, monthlyUsd: 1) { id }'),
+  refused('Customer', 'alertRule', 'setAlertRule(customerId: $id, kind: JOB_FAILURES, threshold: 5) { kind }'),
   refused('Cop', 'kpiMetric', 'recomputeKpis(copId: $id) { __typename }'),
   refused('CopEvent', 'memberActivity', `recordEventAttendance(id: $id, userIds: [$user]) ${SELECT_ID}`),
   refused(

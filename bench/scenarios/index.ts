@@ -8,6 +8,7 @@ import { metrics } from './metrics.js';
 import { runFanout } from './run-fanout.js';
 import type { Scenario } from './scenario.js';
 import { start } from './start.js';
+import { syncFaults } from './sync-faults.js';
 import { tenantOps } from './tenant-ops.js';
 
 /** Every runnable scenario, by name, in the order `all` runs them. */
@@ -22,6 +23,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   [tenantOps.name]: tenantOps,
   [crm.name]: crm,
   [datasets.name]: datasets,
+  [syncFaults.name]: syncFaults,
 };
 
 /** Scenarios reserved for later, by name, with what they will measure (shown by `--help`); none at present. */

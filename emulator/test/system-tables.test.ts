@@ -29,9 +29,11 @@ describe('generated system tables', () => {
       SELECT COUNT(*) AS days, MIN(dbus) > 0 AS dbus, MIN(active_users) AS min_users, MIN(jobs_run) AS min_jobs,
              MIN(queries) AS min_queries, MIN(requests) AS min_requests
       FROM days JOIN users USING (workspace_id, day) JOIN jobs USING (workspace_id, day)
-        JOIN queries USING (workspace_id, day) JOIN requests USING (workspace_id, day)`);
+        JOIN queries USING (workspace_id, day) JOIN requests USING (workspace_id, day)
+      -- Today holds only the job runs that have ended so far (none before the working day starts).
+      WHERE day < current_date`);
     const [days, positiveDbus, minUsers, minJobs, minQueries, minRequests] = rows[0] as number[];
-    expect(Number(days)).toBe(WORKSPACES.length * 90);
+    expect(Number(days)).toBe(WORKSPACES.length * 89);
     expect(positiveDbus).toBe(true);
     for (const minimum of [minUsers, minJobs, minQueries, minRequests]) expect(Number(minimum)).toBeGreaterThan(0);
   });

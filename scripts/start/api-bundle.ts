@@ -6,6 +6,8 @@ import { build } from 'esbuild';
 export interface ApiBundle {
   /** The module to run with `node --enable-source-maps`. */
   file: string;
+  /** The OpenTelemetry preload (`--import`), a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing: string;
   rebuilt: boolean;
 }
 
@@ -18,12 +20,16 @@ function isFresh(bundle: string, inputsFile: string): boolean {
 
 export async function ensureApiBundle(root: string): Promise<ApiBundle> {
   const file = `${root}/api/dist/main.mjs`;
+  const tracing = `${root}/api/dist/tracing.mjs`;
   const inputsFile = `${root}/api/dist/inputs.json`;
-  if (isFresh(file, inputsFile)) return { file, rebuilt: false };
+  if (isFresh(file, inputsFile) && existsSync(tracing)) return { file, tracing, rebuilt: false };
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['api/src/main.ts'],
-    outfile: file,
+    entryPoints: ['api/src/main.ts', 'api/src/tracing.ts'],
+    outdir: `${root}/api/dist`,
+    outExtension: { '.js': '.mjs' },
+    // Chunks load when first imported: the tracing SDK only when tracing is on.
+    splitting: true,
     bundle: true,
     packages: 'external',
     platform: 'node',
@@ -34,5 +40,5 @@ export async function ensureApiBundle(root: string): Promise<ApiBundle> {
     logLevel: 'warning',
   });
   writeFileSync(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs).map((input) => `${root}/${input}`)));
-  return { file, rebuilt: true };
+  return { file, tracing, rebuilt: true };
 }

@@ -44,4 +44,18 @@ export async function datasetsScenario(page: Page) {
   const refusal = await page.getByRole('alert').textContent();
   check(refusal?.includes('DROP statement was refused'), `a DROP is refused in words (${refusal})`);
   await shoot(page, '14-dataset-query');
+
+  // The dashboard's widget counts what is in Databricks by kind, the synced dataset among them.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  // Shown from the cache first, then refreshed: wait for the fresh counts.
+  const widget = page
+    .getByRole('complementary', { name: 'Databricks sync' })
+    .filter({ hasText: /Datasets: [1-9]\d* of [1-9]\d* in Databricks/ });
+  const counted = await widget
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  const summary = await page.getByRole('complementary', { name: 'Databricks sync' }).allTextContents();
+  check(counted, `the Databricks sync widget counts the synced dataset (${summary.join(' | ').trim()})`);
 }

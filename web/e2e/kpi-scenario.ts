@@ -6,7 +6,7 @@ import { check, log, PASSWORD } from './checks.js';
 const PLATFORM_METRICS = ['DBU', 'ACTIVE_USERS', 'JOBS_RUN', 'QUERIES_EXECUTED', 'MODEL_REQUESTS'];
 const FIRST_SYNC_TIMEOUT_MS = 60_000;
 
-async function graphql<T>(url: string, query: string, variables: object = {}, token?: string): Promise<T> {
+export async function graphql<T>(url: string, query: string, variables: object = {}, token?: string): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
@@ -17,7 +17,7 @@ async function graphql<T>(url: string, query: string, variables: object = {}, to
   return body.data;
 }
 
-const signInAs = async (url: string, email: string) =>
+export const signInAs = async (url: string, email: string) =>
   (
     await graphql<{ signIn: { token: string } }>(
       url,

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { adminIntegrationScenario } from './admin-integration-scenario.js';
+import { alertsScenario } from './alerts-scenario.js';
 import { check, log, PASSWORD, screenshots, shoot, signIn } from './checks.js';
 import { contentFiltersScenario } from './content-filters-scenario.js';
 import { crmScenario } from './crm-scenario.js';
@@ -203,6 +204,7 @@ async function scenario(page: Page, stack: Stack) {
   await shoot(page, '09-admin-integrations');
   await adminIntegrationScenario(page, stack.emulator);
   await opsScenario(page);
+  await alertsScenario(page, webUrl, stack.emulator);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();

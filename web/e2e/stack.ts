@@ -30,8 +30,8 @@ const E2E_SCENARIO = { workspaceId: '1001001001001001', setupSeconds: [300, 400]
 export interface Stack {
   /** The api's origin, which also serves the web app. */
   url: string;
-  /** The Databricks emulator the seeded integrations point at. */
-  emulator: { url: string; token: string };
+  /** The Databricks emulator the seeded integrations point at (`caFile`: its certificate authority). */
+  emulator: { url: string; token: string; caFile: string };
   stop(): Promise<void>;
 }
 
@@ -88,11 +88,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         LOG_LEVEL: 'warn',
         RUN_WATCH_INTERVAL_MS: '250',
         RUN_WATCH_IDLE_INTERVAL_MS: '1000',
+        ALERT_EVAL_INTERVAL_MS: '1000',
       },
     });
     children.push(api);
     await waitUntilReady(api, `${url}/ready`);
-    return { url, emulator: { url: emulator.url, token: emulator.token }, stop };
+    return { url, emulator: { url: emulator.url, token: emulator.token, caFile: emulator.caFile }, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -5,7 +5,8 @@ import * as jobs from './api/jobs.js';
 import { type CostQuery, type CostRow, queryCost } from './cost-query.js';
 import { withDeadline } from './deadline.js';
 import { DatabricksError } from './errors.js';
-import { type OpsMetrics, queryOpsMetrics } from './ops-query.js';
+import { queryFreshness, type TableFreshness } from './freshness-query.js';
+import { type JobDay, type OpsMetrics, queryJobsByDay, queryOpsMetrics, queryServingLatencyP95 } from './ops-query.js';
 import type { DatabricksRegistry, WorkspaceConnection } from './registry.js';
 import type { Remote, RemoteCache } from './remote-cache.js';
 import type { DatabricksSqlClient } from './sql-client.js';
@@ -156,6 +157,30 @@ export class DatabricksReader {
     const sql = warehouseOf(conn, 'read operational metrics');
     return this.read<OpsMetrics>(conn, `ops:${JSON.stringify(query)}`, TTL.usage, () =>
       queryOpsMetrics(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** Serving latency p95 of the connection's workspaces asked for (one statement). */
+  servingLatencyP95(conn: WorkspaceConnection, query: { workspaceIds: string[]; from: string; to: string }) {
+    const sql = warehouseOf(conn, 'read serving latency');
+    return this.read<number | null>(conn, `serving-p95:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryServingLatencyP95(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** Job runs per day of the connection's workspaces asked for (one statement). */
+  jobsByDay(conn: WorkspaceConnection, query: { workspaceIds: string[]; from: string; to: string }) {
+    const sql = warehouseOf(conn, 'read job runs per day');
+    return this.read<JobDay[]>(conn, `jobs-by-day:${JSON.stringify(query)}`, TTL.usage, () =>
+      queryJobsByDay(sql, query, { deadline: this.deadline }),
+    );
+  }
+
+  /** When each table of a catalog was last written (one statement; cached like metadata). */
+  freshness(conn: WorkspaceConnection, catalog: string) {
+    const sql = warehouseOf(conn, 'read table freshness');
+    return this.read<TableFreshness[]>(conn, `freshness:${catalog}`, TTL.metadata, () =>
+      queryFreshness(sql, catalog, { deadline: this.deadline }),
     );
   }
 

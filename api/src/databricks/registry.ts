@@ -8,7 +8,7 @@ import { DatabricksError } from './errors.js';
 import type { ResilienceOptions } from './resilience.js';
 import { DatabricksRestClient } from './rest-client.js';
 import { DatabricksSqlClient } from './sql-client.js';
-import type { ConnectorStats } from './stats.js';
+import { ConnectorStats } from './stats.js';
 
 /** Everything needed to talk to one workspace: its REST API and, when configured, its SQL warehouse. */
 export interface WorkspaceConnection {
@@ -17,6 +17,8 @@ export interface WorkspaceConnection {
   host: string;
   rest: DatabricksRestClient;
   sql?: DatabricksSqlClient;
+  /** This connection's calls (the process-wide figures count them too). */
+  stats: ConnectorStats;
 }
 
 export interface RegistryOptions {
@@ -82,7 +84,8 @@ export class DatabricksRegistry {
   private connect(integration: ConnectionRow): WorkspaceConnection {
     const { config, token, clientSecret } = readDatabricksCredentials(integration, this.secretBox);
     const credentials = createCredentialProvider(credentialSettings(config, token, clientSecret), this.tokenDispatcher);
-    const rest = new DatabricksRestClient({ host: config.host, credentials, ...this.options });
+    const stats = new ConnectorStats(this.options.stats);
+    const rest = new DatabricksRestClient({ host: config.host, credentials, ...this.options, stats });
     const sql = config.warehouseId
       ? new DatabricksSqlClient({
           host: config.host,
@@ -90,11 +93,11 @@ export class DatabricksRegistry {
           credentials,
           statementTimeoutMs: this.options.statementTimeoutMs,
           arrow: this.options.arrow,
-          stats: this.options.stats,
+          stats,
           rest,
         })
       : undefined;
-    return { key: integration.id, host: rest.host, rest, sql };
+    return { key: integration.id, host: rest.host, rest, sql, stats };
   }
 }
 

@@ -54,8 +54,8 @@ export function createWorkspacePolicy(options: ResilienceOptions = DEFAULT_RESIL
     ),
   });
   if (stats) {
-    retries.onRetry(() => stats.retries++);
-    breaker.onBreak(() => stats.circuitBreaks++);
+    retries.onRetry(() => stats.retry());
+    breaker.onBreak(() => stats.circuitBreak());
   }
   return { policy: wrap(bulkhead(options.maxConcurrent, options.maxQueued), retries, breaker), breaker };
 }

@@ -9,19 +9,63 @@ interface Series {
   /** The label set, escaped once: `{operationName="Viewer",operationType="query"}`. */
   labels: string;
   value: number;
+  /** The series' exposition line as last rendered; cleared when the value changes. */
+  line?: string;
+}
+
+/** One metric family's series and its text as last rendered (kept until a series changes). */
+class Family {
+  private readonly series = new Map<string, Series>();
+  private text: string | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly help: string,
+  ) {}
+
+  add(labels: string, amount: number): void {
+    const series = this.series.get(labels);
+    if (series) {
+      series.value += amount;
+      series.line = undefined;
+    } else this.series.set(labels, { labels, value: amount });
+    this.text = undefined;
+  }
+
+  /** Prometheus' text format; only the series that changed since the last scrape are formatted again. */
+  render(): string {
+    if (this.text !== undefined) return this.text;
+    const lines = [`# HELP ${this.name} ${this.help}\n# TYPE ${this.name} counter\n`];
+    for (const series of this.series.values()) {
+      series.line ??= `${this.name}${series.labels} ${series.value}\n`;
+      lines.push(series.line);
+    }
+    this.text = lines.join('');
+    return this.text;
+  }
 }
 
 /**
  * Per-operation GraphQL figures — requests, summed duration, errors by phase and `extensions.code` — kept as
  * plain numbers under pre-rendered label strings and written out as Prometheus text. prom-client formats a
  * series in about 2 µs; with a thousand operation names that alone broke the 5 ms scrape budget, while this
- * renders them in a fraction of a millisecond. The histogram per operation type stays in prom-client.
+ * renders them in a fraction of a millisecond — and a scrape formats again only the series that changed since the
+ * last one (between scrapes, most operations are not called). The histogram per operation type stays in prom-client.
  */
 export class OperationMetrics {
   private readonly names = new BoundedLabel(MAX_OPERATION_NAMES);
-  private readonly requests = new Map<string, Series>();
-  private readonly seconds = new Map<string, Series>();
-  private readonly errors = new Map<string, Series>();
+  private readonly requests = new Family(
+    'graphql_operation_requests_total',
+    'GraphQL operations executed, by operation.',
+  );
+  private readonly seconds = new Family(
+    'graphql_operation_duration_seconds_total',
+    'Time spent executing, by operation (seconds).',
+  );
+  private readonly errors = new Family(
+    'graphql_operation_errors_total',
+    'Errors in GraphQL responses, by operation, phase and code.',
+  );
 
   /** The envelop hooks that feed it: validation errors, execution and subscription results. */
   plugin(): Plugin {
@@ -51,21 +95,13 @@ export class OperationMetrics {
 
   /** The three families in Prometheus' text format. */
   render(): string {
-    return [
-      family('graphql_operation_requests_total', 'GraphQL operations executed, by operation.', this.requests),
-      family('graphql_operation_duration_seconds_total', 'Time spent executing, by operation (seconds).', this.seconds),
-      family(
-        'graphql_operation_errors_total',
-        'Errors in GraphQL responses, by operation, phase and code.',
-        this.errors,
-      ),
-    ].join('');
+    return this.requests.render() + this.seconds.render() + this.errors.render();
   }
 
   private done(operation: Operation, started: number, result: unknown): void {
     const labels = this.labels(operation);
-    add(this.requests, labels, 1);
-    add(this.seconds, labels, (performance.now() - started) / 1000);
+    this.requests.add(labels, 1);
+    this.seconds.add(labels, (performance.now() - started) / 1000);
     // A stream (subscription, @defer) is counted once, when it starts; its items carry no new error figures here.
     const errors = (result as ExecutionResult | undefined)?.errors;
     if (Array.isArray(errors))
@@ -76,7 +112,7 @@ export class OperationMetrics {
   private error(operation: Operation, phase: string, error: GraphQLError, fallback: string): void {
     const code = error.extensions?.code;
     const labels = `${this.labels(operation).slice(0, -1)},phase="${phase}",code="${escapeLabel(typeof code === 'string' ? code : fallback)}"}`;
-    add(this.errors, labels, 1);
+    this.errors.add(labels, 1);
   }
 
   private labels({ name, type }: Operation): string {
@@ -95,18 +131,6 @@ function describe(document: DocumentNode, operationName?: string | null): Operat
   );
   const operation = operations.find((candidate) => candidate.name?.value === operationName) ?? operations[0];
   return { name: operationName ?? operation?.name?.value, type: operation?.operation ?? 'unknown' };
-}
-
-function add(map: Map<string, Series>, labels: string, amount: number): void {
-  const series = map.get(labels);
-  if (series) series.value += amount;
-  else map.set(labels, { labels, value: amount });
-}
-
-function family(name: string, help: string, series: Map<string, Series>): string {
-  let text = `# HELP ${name} ${help}\n# TYPE ${name} counter\n`;
-  for (const { labels, value } of series.values()) text += `${name}${labels} ${value}\n`;
-  return text;
 }
 
 /** Prometheus label-value escaping: backslash, double quote and newline. */

@@ -20,6 +20,18 @@ export interface RunChangedMessage {
   type: RunEventMessage['type'];
 }
 
+/** An alert that fired or resolved, whole (subscribers read nothing from the database). Dates are ISO strings. */
+export interface AlertMessage {
+  id: string;
+  customerId: string;
+  kind: 'JOB_FAILURES' | 'DAILY_DBU_OVER_BUDGET' | 'SERVING_P95';
+  state: 'FIRING' | 'RESOLVED';
+  evidence: Record<string, unknown>;
+  firedAt: string;
+  resolvedAt: string | null;
+  updatedAt: string;
+}
+
 /**
  * Told to a run's subscribers when Redis is back after an outage: events published meanwhile may never have
  * arrived, so the subscriber reads what it missed from the database.
@@ -39,6 +51,8 @@ type Topics = {
   'viewers:changed': [viewerId: string];
   /** An integration was edited or deleted: every instance drops what it cached from its workspace. */
   'integration:changed': [change: { integrationId: string }];
+  /** An alert of a customer fired or resolved. */
+  'alerts:changed': [customerId: string, alert: AlertMessage];
 };
 
 export type RunPubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };

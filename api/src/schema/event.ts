@@ -7,7 +7,7 @@ import { Cop } from './cop.js';
 import { COP_LEAD_SCOPES, managedCopId } from './cop-lead.js';
 import { EventKindEnum } from './enums.js';
 import { type InputFields, withoutNulls } from './input.js';
-import { findOwned, ownedCopId, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
+import { findOwned, ownedDeleteMutation, ownedNode, updateOwned } from './ownership.js';
 import { User } from './user.js';
 
 export const CopEvent = builder.prismaNode('CopEvent', {

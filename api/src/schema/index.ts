@@ -24,7 +24,9 @@ import './integration-check.js';
 import './usage-sync.js';
 import './crm/index.js';
 import './dataset.js';
+import './databricks-status.js';
 import './ops.js';
+import './alerts.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

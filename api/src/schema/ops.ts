@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { ADMIN_ROLES } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { COST_DIMENSIONS, type CostDimension, type CostRow } from '../databricks/cost-query.js';
-import { NO_OPS, type OpsMetrics } from '../databricks/ops-query.js';
+import type { TableFreshness } from '../databricks/freshness-query.js';
+import { type JobDay, NO_OPS, type OpsMetrics } from '../databricks/ops-query.js';
+import { type ConnectionRow, connectionSelect } from '../databricks/registry.js';
 import type { Remote } from '../databricks/remote-cache.js';
 import { badInput } from '../errors.js';
 import { forecastFrom, forecastMonth, isoDay } from '../ops/forecast.js';
+import { type GatewayCounters, gatewayCounters } from '../ops/gateway-counters.js';
+import { tenantCatalogName } from '../sync/tenant-catalog.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
 import { remote } from './databricks/remote.js';
@@ -94,35 +98,108 @@ const WarehouseOps = builder.objectRef<OpsMetrics['sqlWarehouse']>('WarehouseOps
   }),
 });
 
-const ServingOps = builder.objectRef<OpsMetrics['serving']>('ServingOps').implement({
+const ServingOps = builder
+  .objectRef<OpsMetrics['serving'] & { latencyP95Ms: () => Promise<number | null> }>('ServingOps')
+  .implement({
+    fields: (t) => ({
+      requests: t.exposeInt('requests'),
+      errorRate: t.exposeFloat('errorRate', { nullable: true, description: 'Share of requests answered ≥ 400 (0–1).' }),
+      latencyP95Ms: t.float({
+        nullable: true,
+        description:
+          'p95 of `execution_duration_ms` in the endpoints’ AI Gateway inference table (a statement of its own); null: none logged.',
+        resolve: (serving) => serving.latencyP95Ms(),
+      }),
+    }),
+  });
+
+const TableFreshnessRef = builder.objectRef<TableFreshness & { now: number }>('TableFreshness').implement({
+  description: 'When a table of the tenant catalog was last written (`system.information_schema.tables.last_altered`).',
   fields: (t) => ({
-    requests: t.exposeInt('requests'),
-    errorRate: t.exposeFloat('errorRate', { nullable: true, description: 'Share of requests answered ≥ 400 (0–1).' }),
+    table: t.exposeString('table', { description: '`catalog.schema.table`.' }),
+    lastUpdatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (row) => row.lastUpdatedAt }),
+    ageSeconds: t.float({
+      nullable: true,
+      resolve: (row) => (row.lastUpdatedAt ? Math.max(0, (row.now - row.lastUpdatedAt.getTime()) / 1000) : null),
+    }),
   }),
 });
 
-const OpsReport = builder.objectRef<OpsMetrics & { from: Date; to: Date; stale: boolean }>('OpsReport').implement({
+const GatewayOps = builder.objectRef<GatewayCounters>('GatewayOps').implement({
+  description:
+    'The gateway’s own calls to the tenant’s workspaces, counted by this api instance since `since` (its start, or the integration’s last edit).',
+  fields: (t) => ({
+    since: t.field({ type: 'DateTime', resolve: (counters) => counters.since }),
+    remote4xx: t.exposeInt('remote4xx', { description: 'REST attempts Databricks refused (4xx).' }),
+    remote5xx: t.exposeInt('remote5xx', { description: 'REST attempts that failed in Databricks (5xx).' }),
+    retries: t.exposeInt('retries', { description: 'Calls retried after a transient failure.' }),
+    circuitBreakerTrips: t.exposeInt('circuitBreakerTrips', { description: 'Times a circuit breaker opened.' }),
+  }),
+});
+
+const JobDayRef = builder.objectRef<JobDay>('JobDay').implement({
+  description: 'The job runs that started on one day (UTC).',
+  fields: (t) => ({
+    day: t.field({ type: 'Date', resolve: (row) => new Date(row.day) }),
+    runs: t.exposeInt('runs'),
+    successRate: t.exposeFloat('successRate', { nullable: true }),
+    durationP50Seconds: t.exposeFloat('durationP50Seconds', { nullable: true }),
+    durationP95Seconds: t.exposeFloat('durationP95Seconds', { nullable: true }),
+    durationP99Seconds: t.exposeFloat('durationP99Seconds', { nullable: true }),
+  }),
+});
+
+/** An opsMetrics answer: each part is read only when asked for, with one SQL statement per field. */
+interface OpsView {
+  from: Date;
+  to: Date;
+  metrics: () => Promise<OpsMetrics & { stale: boolean }>;
+  freshness: () => Promise<TableFreshness[]>;
+  jobsByDay: () => Promise<JobDay[]>;
+  servingLatencyP95: () => Promise<number | null>;
+  gateway: () => GatewayCounters;
+}
+
+const OpsReport = builder.objectRef<OpsView>('OpsReport').implement({
   description: 'Operational figures of the tenant’s mapped workspaces from the Databricks system tables.',
   fields: (t) => ({
     from: t.field({ type: 'Date', resolve: (view) => view.from }),
     to: t.field({ type: 'Date', resolve: (view) => view.to }),
-    stale: t.exposeBoolean('stale'),
-    jobs: t.field({ type: JobOps, resolve: (view) => view.jobs }),
-    sqlWarehouse: t.field({ type: WarehouseOps, resolve: (view) => view.sqlWarehouse }),
-    serving: t.field({ type: ServingOps, resolve: (view) => view.serving }),
+    stale: t.boolean({ resolve: async (view) => (await view.metrics()).stale }),
+    jobs: t.field({ type: JobOps, resolve: async (view) => (await view.metrics()).jobs }),
+    sqlWarehouse: t.field({ type: WarehouseOps, resolve: async (view) => (await view.metrics()).sqlWarehouse }),
+    serving: t.field({
+      type: ServingOps,
+      resolve: async (view) => ({ ...(await view.metrics()).serving, latencyP95Ms: view.servingLatencyP95 }),
+    }),
+    jobsByDay: t.field({
+      type: [JobDayRef],
+      description: 'Runs, success rate and duration percentiles per day, days ascending (days without runs left out).',
+      resolve: (view) => view.jobsByDay(),
+    }),
+    dataFreshness: t.field({
+      type: [TableFreshnessRef],
+      description: 'Every table of the tenant catalog, stalest first (now, whatever the range).',
+      resolve: async (view) => {
+        const now = Date.now();
+        return (await view.freshness()).map((row) => ({ ...row, now }));
+      },
+    }),
+    gateway: t.field({ type: GatewayOps, resolve: (view) => view.gateway() }),
   }),
 });
 
 /** The customer's active mapped workspaces, per integration: each integration's warehouse reads its own. */
 const tenantWorkspaces = {
+  name: true,
   integrations: {
     where: { type: 'DATABRICKS' as const, isActive: true },
-    select: { workspaceMappings: { ...activeMappingsOfIntegration, select: workspaceSelect } },
+    select: { ...connectionSelect, workspaceMappings: { ...activeMappingsOfIntegration, select: workspaceSelect } },
   },
   budget: { select: { monthlyUsd: true } },
 };
 
-type TenantRow = { integrations: { workspaceMappings: unknown[] }[] };
+type TenantRow = { integrations: (ConnectionRow & { workspaceMappings: unknown[] })[] };
 
 /** One read per integration (one SQL statement each) over that integration's mapped workspaces. */
 async function perIntegration<T>(
@@ -201,15 +278,79 @@ builder.prismaObjectFields('Customer', (t) => ({
     authScopes: costScopes,
     args: rangeArgs,
     select: tenantWorkspaces,
-    resolve: async (customer, args, ctx) => {
+    resolve: (customer, args, ctx) => {
       const { from, to, key } = dayRange(args);
-      const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
-        ctx.databricks.opsMetrics(connection, { ...key, workspaceIds }),
+      const mapped = customer.integrations.filter((integration) => integration.workspaceMappings.length > 0);
+      // Connecting can fail (credentials): inside the fields, so only they fail.
+      const connections = once(() =>
+        mapped.map((integration) => ctx.databricksGateway.registry.forIntegration(integration)),
       );
-      return { ...mergeOps(reads.map((read) => read.value)), from, to, stale: reads.some((read) => read.stale) };
+      return {
+        from,
+        to,
+        metrics: once(async () => {
+          const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
+            ctx.databricks.opsMetrics(connection, { ...key, workspaceIds }),
+          );
+          return { ...mergeOps(reads.map((read) => read.value)), stale: reads.some((read) => read.stale) };
+        }),
+        servingLatencyP95: once(async () => {
+          const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
+            ctx.databricks.servingLatencyP95(connection, { ...key, workspaceIds }),
+          );
+          // A percentile cannot be combined from parts: the highest of them (as `mergeOps` does).
+          const known = reads.map((read) => read.value).filter((value) => value !== null);
+          return known.length === 0 ? null : Math.max(...known);
+        }),
+        jobsByDay: once(async () => {
+          const reads = await perIntegration(ctx, customer, (connection, workspaceIds) =>
+            ctx.databricks.jobsByDay(connection, { ...key, workspaceIds }),
+          );
+          return mergeJobDays(reads.map((read) => read.value));
+        }),
+        freshness: once(async () => {
+          const reads = await remote(() =>
+            Promise.all(
+              mapped.map((integration, index) =>
+                ctx.databricks.freshness(
+                  connections()[index]!,
+                  tenantCatalogName(customer, catalogPrefixOf(integration)),
+                ),
+              ),
+            ),
+          );
+          return reads.flatMap((read) => read.value);
+        }),
+        gateway: once(() => gatewayCounters(connections().map((connection) => connection.stats))),
+      };
     },
   }),
 }));
+
+/** A thunk that runs its task once, whoever asks first (fields of one answer share one read). */
+function once<T>(task: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => {
+    result ??= { value: task() };
+    return result.value;
+  };
+}
+
+const catalogPrefixOf = (integration: ConnectionRow) =>
+  (integration.config as { catalogPrefix?: string } | null)?.catalogPrefix || undefined;
+
+/** Several integrations' days together, as `mergeOps` combines their totals (percentiles: the highest). */
+function mergeJobDays(parts: JobDay[][]): JobDay[] {
+  if (parts.length === 1) return parts[0]!;
+  const byDay = new Map<string, JobDay[]>();
+  for (const row of parts.flat()) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, rows]) => {
+      const merged = mergeOps(rows.map((row) => ({ ...NO_OPS, jobs: { ...row, retries: 0 } }))).jobs;
+      return { day, ...merged };
+    });
+}
 
 /** Rows of several integrations with the same dimensions summed. */
 function mergeCost(parts: CostRow[][]): CostRow[] {

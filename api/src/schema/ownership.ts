@@ -53,6 +53,8 @@ const TENANT_FILTERS = {
   survey: inCops('Survey'),
   kpiMetric: inCops('KPI'),
   // A deleted dataset is a tombstone until the reconciler removes it from Databricks: gone for viewers already.
+  alert: ofCustomer('Alert'),
+  alertRule: ofCustomer('Alert rule'),
   dataset: { noun: 'Dataset', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
 } satisfies { [M in keyof PrismaClient]?: TenantRule<Where<M>> };
 

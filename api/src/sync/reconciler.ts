@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../db/prisma.js';
-import { releaseLeases, tryHoldLease } from '../runs/lease.js';
+import { LeasedLoop, type PassControl } from '../runs/leased-loop.js';
 
 /** One kind of owned resource (datasets, notebooks, pipelines) as the reconciler drives it. */
 export interface SyncHandler {
@@ -35,93 +35,47 @@ const LEASE_KEY = 'sync-reconciler';
  * and remote names derive from row ids, so a repeated attempt never creates a second remote object.
  */
 export class SyncReconciler {
-  private stopped = true;
-  private wake?: () => void;
-  private pokeRequested = false;
-  private loop?: Promise<void>;
+  private readonly loop: LeasedLoop;
 
   constructor(
     private readonly deps: { prisma: PrismaClient; log: Logger; handlers: SyncHandler[] },
     private readonly options: ReconcilerOptions,
-  ) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.loop = this.run();
+  ) {
+    this.loop = new LeasedLoop(deps, { ...options, leaseKey: LEASE_KEY }, (control) => this.reconcileDue(control));
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
-    await releaseLeases(this.deps.prisma, this.options.instanceId).catch(() => {});
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Reconciles at once instead of at the next tick (after a write queued something). */
   poke(): void {
-    this.pokeRequested = true;
-    this.wake?.();
+    this.loop.poke();
   }
 
   /** One pass under the lease; returns how many resources it reconciled (0 when another instance holds it). */
   async tick(): Promise<number> {
-    if (!(await this.holdLease())) return 0;
-    let lost = false;
-    const renewal = setInterval(
-      () =>
-        void this.holdLease()
-          .then((held) => {
-            lost ||= !held;
-          })
-          // Postgres unreachable is not a lost lease: this pass's writes fail the same way.
-          .catch(() => {}),
-      Math.max(50, this.options.leaseTtlMs / 3),
-    );
-    try {
-      let done = 0;
-      for (const handler of this.deps.handlers) {
-        const ids = await handler.due(new Date(), this.options.batchSize ?? 50);
-        for (const id of ids) {
-          if (lost || this.stopped) return done;
-          await handler
-            .reconcile(id)
-            .catch((error: unknown) =>
-              this.deps.log.error({ err: error, kind: handler.kind, id }, 'recording a sync outcome failed'),
-            );
-          done++;
-        }
+    return (await this.loop.tick()).done;
+  }
+
+  private async reconcileDue(control: PassControl): Promise<number> {
+    let done = 0;
+    for (const handler of this.deps.handlers) {
+      const ids = await handler.due(new Date(), this.options.batchSize ?? 50);
+      for (const id of ids) {
+        if (control.shouldStop()) return done;
+        await handler
+          .reconcile(id)
+          .catch((error: unknown) =>
+            this.deps.log.error({ err: error, kind: handler.kind, id }, 'recording a sync outcome failed'),
+          );
+        done++;
       }
-      return done;
-    } finally {
-      clearInterval(renewal);
     }
-  }
-
-  private holdLease(): Promise<boolean> {
-    return tryHoldLease(this.deps.prisma, LEASE_KEY, this.options.instanceId, this.options.leaseTtlMs);
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      this.pokeRequested = false;
-      const done = await this.tick().catch((error: unknown) => {
-        this.deps.log.error({ err: error }, 'sync reconciler tick failed');
-        return 0;
-      });
-      // A full batch may mean more is due: go on at once.
-      if (done === 0) await this.sleep(this.options.intervalMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.pokeRequested || this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    return done;
   }
 }

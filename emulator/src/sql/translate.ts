@@ -10,6 +10,9 @@ export const MAIN_CATALOG_ALIAS = reservedCatalogs.main;
 
 export const DEFAULT_SCHEMA = 'default';
 
+/** DuckDB keeps `information_schema` for its own: Unity Catalog's `system.information_schema` lives under this. */
+export const INFORMATION_SCHEMA_ALIAS = 'uc_information_schema';
+
 /** The DuckDB database name for a Databricks catalog name. */
 export const duckCatalogName = (name: string) => reservedCatalogs[name.toLowerCase()] ?? name;
 
@@ -82,6 +85,10 @@ export function splitStatements(sql: string): string[] {
 }
 
 const codeRewrites: [RegExp, string | ((...groups: string[]) => string)][] = [
+  [
+    /(^|[^.\w"$])system\s*\.\s*information_schema\s*\./gi,
+    (_m: string, pre: string) => `${pre}${SYSTEM_CATALOG_ALIAS}.${INFORMATION_SCHEMA_ALIAS}.`,
+  ],
   // Reserved catalog names in first position of a qualified name (quoted names: see translateStatement).
   [
     /(^|[^.\w"$])(system|main)(\s*\.)/gi,

@@ -1,5 +1,7 @@
 import { type Component, createMemo, Show } from 'solid-js';
-import { plotSeries, type SeriesPoint } from './chart-geometry';
+import { themeColour } from './chart-colours';
+import { dailySeries, type SeriesPoint, trendOptions } from './daily-series';
+import { LazyUPlotChart } from './LazyUPlotChart';
 import { formatMetric, metricLabel } from './metrics';
 
 export interface SparklineProps {
@@ -9,18 +11,20 @@ export interface SparklineProps {
   points: readonly SeriesPoint[];
 }
 
-const box = { width: 96, height: 28, inset: { top: 3, right: 3, bottom: 3, left: 3 } };
-
-/** A metric's trend at a glance: short label, latest value and a tiny line. */
+/** A metric's trend at a glance: short label, latest value and a tiny line (uPlot, loaded lazily). */
 export const Sparkline: Component<SparklineProps> = (props) => {
-  const plotted = createMemo(() => plotSeries(props.points, box));
-  const latest = () => plotted().points.at(-1);
+  const series = createMemo(() => dailySeries(props.points));
+  const latest = () => series().points.at(-1);
   const trendLabel = () => {
-    const points = plotted().points;
+    const points = series().points;
     if (points.length < 2) return 'no trend yet';
     const delta = points[points.length - 1].value - points[0].value;
     return delta === 0 ? 'flat' : `${delta > 0 ? 'up' : 'down'} ${formatMetric(props.metricName, Math.abs(delta))}`;
   };
+  const options = createMemo(() => ({
+    ...trendOptions(themeColour(props.metricName === 'NPS' ? '--color-success' : '--color-chart', '#2563eb')),
+    cursor: { show: false },
+  }));
 
   return (
     <div class="sparkline" data-metric={props.metricName}>
@@ -30,14 +34,11 @@ export const Sparkline: Component<SparklineProps> = (props) => {
       <Show when={latest()} fallback={<span class="sparkline__value muted">—</span>}>
         {(last) => <span class="sparkline__value">{formatMetric(props.metricName, last().value)}</span>}
       </Show>
-      <svg
-        class="sparkline__plot"
-        viewBox={`0 0 ${box.width} ${box.height}`}
-        role="img"
-        aria-label={`${metricLabel(props.metricName)} trend: ${trendLabel()}`}
-      >
-        <path d={plotted().line} vector-effect="non-scaling-stroke" />
-      </svg>
+      <div class="sparkline__plot" role="img" aria-label={`${metricLabel(props.metricName)} trend: ${trendLabel()}`}>
+        <Show when={series().points.length > 1}>
+          <LazyUPlotChart options={options()} data={series().data} height={28} />
+        </Show>
+      </div>
     </div>
   );
 };

@@ -1,3 +1,13 @@
+/** JOB_FAILURES: failed job runs in the window ≥ threshold. DAILY_DBU_OVER_BUDGET: today’s cost (UTC) > the monthly budget’s daily share × threshold. SERVING_P95: serving latency p95 over the window > threshold ms. */
+export type AlertKind =
+  | 'DAILY_DBU_OVER_BUDGET'
+  | 'JOB_FAILURES'
+  | 'SERVING_P95';
+
+export type AlertState =
+  | 'FIRING'
+  | 'RESOLVED';
+
 export type AssetType =
   | 'CATALOG'
   | 'DBSQL_DASHBOARD'

@@ -31,7 +31,7 @@ builder.subscriptionType({});
  * pub/sub subscription cannot be returned until an event arrives (its `return()` queues behind the pending
  * `next()`), so the stream — and the subscription — would outlive the client; ending `source` first lets it finish.
  */
-function endingWithClient<T>(source: AsyncIterator<unknown>, stream: AsyncIterable<T>): AsyncIterable<T> {
+export function endingWithClient<T>(source: AsyncIterator<unknown>, stream: AsyncIterable<T>): AsyncIterable<T> {
   return new Repeater<T>(async (push, stop) => {
     void stop.then(() => source.return?.());
     for await (const item of stream) await push(item);

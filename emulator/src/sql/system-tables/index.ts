@@ -1,6 +1,7 @@
 import { auditSql, queryHistorySql } from './activity.js';
 import { billingUsageSql } from './billing.js';
 import { generationSetup } from './generation.js';
+import { informationSchemaSql } from './information-schema.js';
 import { lakeflowSql } from './lakeflow.js';
 import { listPricesSql } from './list-prices.js';
 import { servingSql } from './serving.js';
@@ -15,5 +16,6 @@ export function systemTablesScript(catalog: string, opts: { seed: number; days: 
     queryHistorySql(catalog),
     lakeflowSql(catalog),
     servingSql(catalog),
+    informationSchemaSql(catalog),
   ];
 }

@@ -56,7 +56,9 @@ SELECT
   CASE WHEN r < 0.06 THEN 'FAILED' WHEN r < 0.07 THEN 'CANCELLED' WHEN r < 0.075 THEN 'TIMED_OUT' ELSE 'SUCCEEDED' END AS result_state,
   CASE WHEN r < 0.06 THEN 'RUN_EXECUTION_ERROR' WHEN r < 0.07 THEN 'CANCELED' WHEN r < 0.075 THEN 'TIMED_OUT' ELSE 'SUCCESS' END AS termination_code,
   MAP {'run_date': day::VARCHAR} AS job_parameters
-FROM timed;
+FROM timed
+-- Only runs that have ended by now: Databricks records a run when it ends, never ahead of time.
+WHERE start_time + to_seconds(seconds) <= (now() AT TIME ZONE 'UTC');
 
 -- One row per task run (per hour slice in Databricks; whole task runs here), written as runs finish.
 CREATE OR REPLACE TABLE ${catalog}.lakeflow.job_task_run_timeline (

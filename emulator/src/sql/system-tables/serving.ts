@@ -2,7 +2,13 @@ import { ACCOUNT_ID, ENDPOINTS, sqlString, timeOfDay } from './generation.js';
 
 const endpointList = `[${ENDPOINTS.map(sqlString).join(', ')}]`;
 
-/** `system.serving.served_entities` (one entity per endpoint) and `system.serving.endpoint_usage` (requests). */
+/**
+ * `system.serving.served_entities` (one entity per endpoint), `system.serving.endpoint_usage` (requests, which
+ * Databricks records without latency) and `system.serving.inference_payload`: the AI Gateway inference table in
+ * Databricks' column layout (`execution_duration_ms` per `databricks_request_id`). In Databricks each endpoint logs
+ * to an inference table in a catalog of its choosing; the emulator keeps one for all endpoints beside the system
+ * tables, so latency joins `endpoint_usage` the way Databricks' own AI Gateway dashboard does.
+ */
 export const servingSql = (catalog: string) => `
 CREATE SCHEMA IF NOT EXISTS ${catalog}.serving;
 CREATE OR REPLACE TABLE ${catalog}.serving.served_entities AS
@@ -45,4 +51,22 @@ SELECT
   endpoint < 2 AND n % 2 = 0 AS request_streaming,
   uuid_of('entity', workspace_id, endpoint) AS served_entity_id
 FROM requests;
+
+CREATE OR REPLACE TABLE ${catalog}.serving.inference_payload AS
+SELECT
+  CAST(request_time AS DATE) AS request_date,
+  databricks_request_id,
+  client_request_id,
+  request_time,
+  status_code,
+  1.0::DOUBLE AS sampling_fraction,
+  -- Chat models answer in seconds, the small custom models in tens of milliseconds.
+  CASE WHEN input_token_count > 0 THEN (250 + pow(rnd(workspace_id, databricks_request_id, 1), 3) * 2600)
+       ELSE (15 + rnd(workspace_id, databricks_request_id, 2) * 120) END::BIGINT AS execution_duration_ms,
+  '{}' AS request,
+  '{}' AS response,
+  served_entity_id,
+  NULL::VARCHAR[] AS logging_error_codes,
+  requester
+FROM ${catalog}.serving.endpoint_usage;
 `;

@@ -4,8 +4,11 @@ import { ErrorState } from '../../components/ErrorState';
 import { Panel } from '../../components/Panel';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
+import { AlertsPanel } from './AlertsPanel';
 import { CostChart } from './CostChart';
+import { FreshnessPanel } from './FreshnessPanel';
 import { formatUsd } from './format-usd';
+import { JobTrendCharts } from './JobTrendCharts';
 import './ops.css';
 
 const OpsCustomersQuery = graphql(`
@@ -56,6 +59,7 @@ const CustomerOpsQuery = graphql(`
         serving {
           requests
           errorRate
+          latencyP95Ms
         }
       }
     }
@@ -226,10 +230,15 @@ const OpsPage: Component = () => {
                   <dd>{metrics().serving.requests.toLocaleString('en-US')}</dd>
                   <dt>Serving error rate</dt>
                   <dd>{percent(metrics().serving.errorRate)}</dd>
+                  <dt>Serving latency p95</dt>
+                  <dd>{fixed(metrics().serving.latencyP95Ms, 'ms')}</dd>
                 </dl>
               )}
             </Show>
           </Panel>
+          <AlertsPanel customerId={customerId()!} />
+          <JobTrendCharts customerId={customerId()!} from={from} to={to} />
+          <FreshnessPanel customerId={customerId()!} />
         </div>
       </QueryState>
     </section>

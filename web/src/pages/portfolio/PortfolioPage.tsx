@@ -4,6 +4,7 @@ import { isoDaysAgo } from '../../charts/date-range';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { CopCard } from './CopCard';
+import { DatabricksSyncWidget } from './DatabricksSyncWidget';
 import { PortfolioSummary } from './PortfolioSummary';
 
 const PortfolioQuery = graphql(`
@@ -15,6 +16,7 @@ const PortfolioQuery = graphql(`
         name
         industry
         businessArea
+        ...DatabricksSyncWidget_customer
         cops(first: 50) {
           totalCount
           nodes {
@@ -31,7 +33,12 @@ const TREND_DAYS = 90;
 
 /** Customers and their CoPs: phase, members and the MAP/NPS trend of each. */
 const PortfolioPage: Component = () => {
-  const [portfolio, refetch] = createQuery({ query: PortfolioQuery, variables: { from: isoDaysAgo(TREND_DAYS - 1) } });
+  // A dashboard: shown at once from the cache, then refreshed (sync counts and trends move while one works).
+  const [portfolio, refetch] = createQuery({
+    query: PortfolioQuery,
+    variables: { from: isoDaysAgo(TREND_DAYS - 1) },
+    requestPolicy: 'cache-and-network',
+  });
   const customers = () => portfolio.data?.customers.nodes ?? [];
 
   return (
@@ -62,6 +69,7 @@ const PortfolioPage: Component = () => {
                     {customer.cops.totalCount} {customer.cops.totalCount === 1 ? 'CoP' : 'CoPs'}
                   </span>
                 </header>
+                <DatabricksSyncWidget customer={customer} />
                 <Show when={customer.cops.nodes.length > 0} fallback={<p class="empty">No CoPs yet.</p>}>
                   <ul class="card-grid">
                     <For each={customer.cops.nodes}>

@@ -54,7 +54,7 @@ export class CrmSession {
     column: string,
     columns: readonly Column[],
   ): DataLoader<string, CrmRecord[]> {
-    const key = `${scope}|${table.name}|${column}|${columns.map((c) => c.column).join(',')}`;
+    const key = `${scope}|${table.name}|${column}|${columnsKey(columns)}`;
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (values) => {
@@ -89,4 +89,15 @@ export class CrmSession {
     for (const loader of this.loaders.values()) loader.clearAll();
     this.remembered.clear();
   }
+}
+
+/** A list of columns as a loader key part, computed once per list (a page asks with the same list per row). */
+const columnKeys = new WeakMap<readonly Column[], string>();
+function columnsKey(columns: readonly Column[]): string {
+  let key = columnKeys.get(columns);
+  if (key === undefined) {
+    key = columns.map((c) => c.column).join(',');
+    columnKeys.set(columns, key);
+  }
+  return key;
 }

@@ -107,10 +107,19 @@ export const columnList = (t: CrmTable, alias?: string, columns: readonly Column
  */
 export function projection(t: CrmTable, fields?: ReadonlySet<string>): readonly Column[] {
   if (!fields) return t.columns;
-  const needed = (c: Column) =>
-    c.column === 'bsnid' || c.column === 'account_bsnid' || (c.column === t.key && fields.has('id'));
-  return t.columns.filter((c) => needed(c) || fields.has(c.field));
+  // Asked once per row of a page with the same set of fields: the same list each time.
+  const known = projections.get(fields) ?? new Map<CrmTable, readonly Column[]>();
+  projections.set(fields, known);
+  let columns = known.get(t);
+  if (!columns) {
+    const needed = (c: Column) =>
+      c.column === 'bsnid' || c.column === 'account_bsnid' || (c.column === t.key && fields.has('id'));
+    columns = t.columns.filter((c) => needed(c) || fields.has(c.field));
+    known.set(t, columns);
+  }
+  return columns;
 }
+const projections = new WeakMap<ReadonlySet<string>, Map<CrmTable, readonly Column[]>>();
 
 function createTable(ns: CrmNamespace, t: CrmTable): string {
   const columns = t.columns.map((c) => `\`${c.column}\` ${c.type}${c.required ? ' NOT NULL' : ''}`);

@@ -51,6 +51,12 @@ const configSchema = z.object({
   DATABRICKS_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
   /** Longest one SQL statement may take on the warehouse before it is cancelled. */
   SQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Longest an ad-hoc `sqlQuery` statement may run before it is cancelled (DATABRICKS_TIMEOUT); SQL_STATEMENT_TIMEOUT_MS still bounds it. */
+  SQL_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** How long a `sqlQuery` result is served from cache (`cached: true`, `ageSeconds`); 0 turns caching off. */
+  SQL_QUERY_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  /** Rows a `sqlQuery` result keeps (its pages come from these); `truncated` says when more existed. */
+  SQL_QUERY_MAX_ROWS: z.coerce.number().int().positive().default(10_000),
   /** Local copies of datasets (Parquet) and spooled uploads. */
   DATASETS_DIR: z.string().default(fileURLToPath(new URL('../../.data/datasets', import.meta.url))),
   /** Largest CSV a dataset upload accepts, in bytes (PAYLOAD_TOO_LARGE beyond it). */

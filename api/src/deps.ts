@@ -13,12 +13,15 @@ import { LocalDatasets } from './datasets/local-engine.js';
 import { datasetSyncHandler } from './datasets/sync-handler.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db/prisma.js';
 import { createIntegrationChangeFeed, type IntegrationChangeFeed } from './integrations/change-feed.js';
+import { notebookSyncHandler } from './notebooks/sync-handler.js';
 import { NotificationWorker, type NotificationWorkerOptions } from './notifications/worker.js';
 import { createMetricsRegistry, type GatewayMetrics } from './observability/metrics.js';
 import { OperationMetrics } from './observability/operation-metrics.js';
+import { pipelineSyncHandler } from './pipelines/sync-handler.js';
 import type { LeasedLoopOptions } from './runs/leased-loop.js';
 import { createRunRuntime, type RunRuntime } from './runs/runtime.js';
 import type { RunWatcherOptions } from './runs/watcher.js';
+import { SqlQueryCache } from './sql-query/service.js';
 import { type ReconcilerOptions, SyncReconciler } from './sync/reconciler.js';
 
 /** Long-lived collaborators, built once per process and shared by every request. */
@@ -48,6 +51,8 @@ export interface AppDeps {
   metrics: GatewayMetrics;
   /** Evaluates the customers' alert rules (started by `main.ts`). */
   alerts: AlertEvaluator;
+  /** Recent `sqlQuery` results (SQL_QUERY_CACHE_TTL_SECONDS). */
+  sqlQueryCache: SqlQueryCache;
 }
 
 export interface AppDepsOptions extends PrismaOptions {
@@ -99,6 +104,8 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
           backoff,
           uploadTimeoutMs: Math.max(config.DATABRICKS_CALL_TIMEOUT_MS, 300_000),
         }),
+        pipelineSyncHandler({ prisma, registry: databricksGateway.registry, backoff }),
+        notebookSyncHandler({ prisma, registry: databricksGateway.registry, backoff }),
       ],
     },
     {
@@ -148,6 +155,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
     }),
     datasets,
     sync,
+    sqlQueryCache: new SqlQueryCache(config.SQL_QUERY_CACHE_TTL_SECONDS),
     notifications,
     alerts,
     metrics: {

@@ -5,7 +5,12 @@ import { CrmError } from './crm/errors.js';
 import { DatabricksError, type DatabricksErrorKind } from './databricks/errors.js';
 import { DatasetError } from './datasets/errors.js';
 import { NotMembersError } from './kpis/activity.js';
+import { NotebookError } from './notebooks/errors.js';
+import { PipelineError } from './pipelines/errors.js';
 import { RunInputError } from './runs/errors.js';
+import { StatementError } from './sql/errors.js';
+import { SqlQueryAccessError } from './sql-query/errors.js';
+import { TenantCatalogError } from './tenant-catalog/errors.js';
 import { UsageAccessError, UsageAttributionError } from './usage/errors.js';
 
 /**
@@ -72,11 +77,22 @@ const AI_CODES: Record<AiError['reason'], ErrorCode> = {
   NO_DATABRICKS_INTEGRATION: 'NOT_FOUND',
 };
 
+const NOTEBOOK_CODES: Partial<Record<NotebookError['reason'], ErrorCode>> = {
+  NOT_SYNCED: 'DATABRICKS_UNAVAILABLE',
+  DELETED: 'NOT_FOUND',
+};
+
 const CRM_CODES: Record<CrmError['kind'], ErrorCode> = {
   NOT_FOUND: 'NOT_FOUND',
   BAD_INPUT: 'BAD_USER_INPUT',
   CONFLICT: 'CONFLICT',
   FORBIDDEN: 'FORBIDDEN',
+};
+
+const TENANT_CATALOG_CODES: Record<TenantCatalogError['reason'], ErrorCode> = {
+  NO_WORKSPACE: 'NOT_FOUND',
+  NOT_INITIALIZED: 'CONFLICT',
+  SERVICE_PRINCIPAL: 'DATABRICKS_AUTH',
 };
 
 /**
@@ -119,6 +135,26 @@ export function describeError(error: unknown): DescribedError | undefined {
       message: error.message,
       extensions: { reason: error.reason, ...error.details },
     };
+  }
+  if (error instanceof PipelineError) {
+    return {
+      code: error.reason === 'NOT_IN_DATABRICKS' ? 'CONFLICT' : 'BAD_USER_INPUT',
+      message: error.message,
+      extensions: { reason: error.reason, fields: [error.field] },
+    };
+  }
+  if (error instanceof NotebookError) {
+    const code = NOTEBOOK_CODES[error.reason] ?? 'CONFLICT';
+    return { code, message: error.message, extensions: { reason: error.reason } };
+  }
+  if (error instanceof StatementError) {
+    return { code: 'BAD_USER_INPUT', message: error.message, extensions: { reason: error.reason, ...error.details } };
+  }
+  if (error instanceof SqlQueryAccessError) {
+    return { code: 'FORBIDDEN', message: error.message, extensions: { refused: error.refused } };
+  }
+  if (error instanceof TenantCatalogError) {
+    return { code: TENANT_CATALOG_CODES[error.reason], message: error.message, extensions: { reason: error.reason } };
   }
   if (error instanceof NotMembersError) {
     return { code: 'BAD_USER_INPUT', message: error.message, extensions: { fields: ['userIds'] } };

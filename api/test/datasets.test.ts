@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,9 +147,12 @@ describe('uploading a CSV', () => {
       volume_type: 'MANAGED',
     });
     const file = await sdk.files.getMetadata({
-      file_path: `/Volumes/${catalog}/${schema}/uploads/${fromGlobal(id)}.csv`,
+      file_path: `/Volumes/${catalog}/${schema}/uploads/${fromGlobal(id)}.parquet`,
     });
-    expect(Number(file['content-length'])).toBe(CLAIMS.length);
+    // The local Parquet copy, byte for byte: the table has the local copy's columns and types.
+    expect(Number(file['content-length'])).toBe(
+      statSync(join(dataDir, 'datasets', fromGlobal(id), 'data.parquet')).size,
+    );
 
     const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'uploadDataset', entityId: id } });
     expect((audit.details as any).arguments.input.file).toEqual({

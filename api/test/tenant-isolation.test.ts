@@ -72,8 +72,27 @@ async function fillTenant(tenant: Tenant) {
   const dataset = await prisma.dataset.create({
     data: { customerId: tenant.customer.id, name: 'claims', rowCount: 1, sizeBytes: 10, syncStatus: 'DISABLED' },
   });
+  const notebook = await prisma.notebook.create({
+    data: {
+      customerId: tenant.customer.id,
+      workspaceMappingId: mapping.id,
+      name: 'report',
+      language: 'PYTHON',
+      remotePath: `/CoPOS/${randomUUID()}`,
+      syncStatus: 'DISABLED',
+    },
+  });
   const alert = await prisma.alert.create({
     data: { customerId: tenant.customer.id, kind: 'JOB_FAILURES', evidence: { measured: 2, threshold: 2 } },
+  });
+  const pipeline = await prisma.pipeline.create({
+    data: {
+      customerId: tenant.customer.id,
+      workspaceMappingId: mapping.id,
+      name: 'nightly',
+      tasks: [{ key: 'a', type: 'NOTEBOOK', dependsOn: [], notebookPath: '/Shared/a' }],
+      syncStatus: 'DISABLED',
+    },
   });
   const membership = await prisma.membership.findFirstOrThrow({ where: { copId, userId: member } });
   return {
@@ -103,7 +122,9 @@ async function fillTenant(tenant: Tenant) {
     CrmUseCase: `${integration.id}/1001001001001001/sample-use-case-BSN-1001-0`,
     AccountUpdate: `${integration.id}/1001001001001001/sample-update-BSN-1001-0`,
     Dataset: dataset.id,
+    Notebook: notebook.id,
     Alert: alert.id,
+    Pipeline: pipeline.id,
   };
 }
 
@@ -268,6 +289,24 @@ const MUTATIONS = [
   refused('ServiceToken', 'serviceToken', `revokeServiceToken(id: $id) ${SELECT_ID}`),
   refused('Dataset', 'dataset', 'deleteDataset(id: $id)'),
   refused('Dataset', 'dataset', `retryDatasetSync(id: $id) ${SELECT_ID}`),
+  refused('Pipeline', 'pipeline', `updatePipeline(id: $id, input: { name: "Taken over" }) ${SELECT_ID}`),
+  refused('Pipeline', 'pipeline', 'deletePipeline(id: $id)'),
+  refused('Pipeline', 'jobRun', `runPipeline(id: $id) ${SELECT_ID}`),
+  refused(
+    'DatabricksWorkspace',
+    'pipeline',
+    `createPipeline(input: { workspaceId: $id, name: "Planted", tasks: [{ key: "a", type: NOTEBOOK, notebookPath: "/x" }] }) ${SELECT_ID}`,
+  ),
+  refused(
+    'DatabricksWorkspace',
+    'notebook',
+    `createNotebook(input: { workspaceId: $id, name: "Planted", language: PYTHON, cells: [{ source: "1" }] }) ${SELECT_ID}`,
+  ),
+  refused('Notebook', 'notebook', `updateNotebook(id: $id, input: { cells: [{ source: "stolen" }] }) ${SELECT_ID}`),
+  refused('Notebook', 'notebook', 'deleteNotebook(id: $id)'),
+  refused('Notebook', 'notebook', `syncNotebook(id: $id, direction: PULL) ${SELECT_ID}`),
+  refused('Notebook', 'notebook', `retryNotebookSync(id: $id) ${SELECT_ID}`),
+  refused('Notebook', 'jobRun', `executeNotebook(id: $id) ${SELECT_ID}`),
   refused('Customer', 'serviceToken', 'createServiceToken(input: { customerId: $id, name: "stolen" }) { token }'),
   refused(
     'Customer',
@@ -277,6 +316,8 @@ const MUTATIONS = [
   refused('Customer', 'kpiMetric', 'syncPlatformUsage(customerId: $id) { __typename }'),
   refused('Customer', 'customerBudget', 'setBudget(customerId: $id, monthlyUsd: 1) { id }'),
   refused('Customer', 'alertRule', 'setAlertRule(customerId: $id, kind: JOB_FAILURES, threshold: 5) { kind }'),
+  refused('Customer', 'tenantCatalog', 'initializeTenantCatalog(customerId: $id) { changes }'),
+  refused('Customer', 'tenantCatalog', 'repairTenantCatalog(customerId: $id) { changes }'),
   refused('Cop', 'kpiMetric', 'recomputeKpis(copId: $id) { __typename }'),
   refused('CopEvent', 'memberActivity', `recordEventAttendance(id: $id, userIds: [$user]) ${SELECT_ID}`),
   refused(

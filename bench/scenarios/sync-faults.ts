@@ -9,12 +9,17 @@ import type { Scenario } from './scenario.js';
 const WORKERS = fileURLToPath(new URL('../workers/', import.meta.url));
 const CONVERGE_GOAL_S = 30;
 const STATUS = `query($id: ID!) { node(id: $id) { ... on Customer { databricksStatus {
-  catalog resources { datasets { total inDatabricks failing } }
+  catalog resources {
+    datasets { total inDatabricks failing } notebooks { total inDatabricks failing } pipelines { total inDatabricks failing }
+  }
 } } } }`;
+const WORKSPACES = `query($id: ID!) { node(id: $id) { ... on Customer { workspaces { id } } } }`;
+const CREATE_NOTEBOOK = `mutation($input: CreateNotebookInput!) { createNotebook(input: $input) { id } }`;
+const CREATE_PIPELINE = `mutation($input: CreatePipelineInput!) { createPipeline(input: $input) { id } }`;
 
 /** One kind of owned resource the fault test creates, and how its copies are counted on the Databricks side. */
 interface Kind {
-  name: 'datasets';
+  name: 'datasets' | 'notebooks' | 'pipelines';
   count: number;
   create(bench: TenantGateway, index: number, dir: string): Promise<void>;
 }
@@ -29,14 +34,47 @@ const KINDS: Kind[] = [
       await bench.uploadCsv(path, `claims ${index}`);
     },
   },
+  {
+    name: 'notebooks',
+    count: 20,
+    async create(bench, index) {
+      const [workspace] = (await bench.graphql(WORKSPACES, { id: bench.tenant.ids.customer })).node.workspaces;
+      const cells = [{ source: `print(${index})` }];
+      await bench.graphql(CREATE_NOTEBOOK, {
+        input: { workspaceId: workspace.id, name: `report ${index}`, language: 'PYTHON', cells },
+      });
+    },
+  },
+  {
+    name: 'pipelines',
+    count: 10,
+    async create(bench, index) {
+      const [workspace] = (await bench.graphql(WORKSPACES, { id: bench.tenant.ids.customer })).node.workspaces;
+      const tasks = [
+        { key: 'ingest', type: 'NOTEBOOK', notebookPath: '/Shared/ingest' },
+        { key: 'publish', type: 'NOTEBOOK', notebookPath: '/Shared/publish', dependsOn: ['ingest'] },
+      ];
+      await bench.graphql(CREATE_PIPELINE, { input: { workspaceId: workspace.id, name: `nightly ${index}`, tasks } });
+    },
+  },
 ];
 
+/** The tenant's notebook folder in the workspace (`/CoPOS/<tenant slug>`), from a notebook's path. */
+async function notebookFolder(bench: TenantGateway): Promise<string> {
+  const [notebook] = (await bench.graphql('{ notebooks(first: 1) { nodes { path } } }')).notebooks.nodes;
+  return notebook.path.slice(0, notebook.path.lastIndexOf('/'));
+}
+
 /** What the official SDK finds on the Databricks side, from a worker that trusts the emulator's CA at start. */
-function countRemote(bench: TenantGateway, catalog: string): Promise<{ tables: number }> {
+function countRemote(
+  bench: TenantGateway,
+  catalog: string,
+  folder: string,
+): Promise<{ tables: number; notebooks: number; pipelineJobs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'count-remote.ts', bench.emulator.url, bench.emulator.token, catalog],
+      ['--import', 'tsx', 'count-remote.ts', bench.emulator.url, bench.emulator.token, catalog, folder],
       {
         cwd: WORKERS,
         env: { ...process.env, NODE_EXTRA_CA_CERTS: bench.emulator.caFile },
@@ -89,8 +127,12 @@ export const syncFaults: Scenario = {
         after = await status();
       }
       const convergeS = (performance.now() - clearedAt) / 1000;
-      const remote = await countRemote(bench, after.catalog);
-      const remoteCounts: Record<Kind['name'], number> = { datasets: remote.tables };
+      const remote = await countRemote(bench, after.catalog, await notebookFolder(bench));
+      const remoteCounts: Record<Kind['name'], number> = {
+        datasets: remote.tables,
+        notebooks: remote.notebooks,
+        pipelines: remote.pipelineJobs,
+      };
       const converged = KINDS.every((kind) => after.resources[kind.name].inDatabricks === kind.count);
       const duplicates = KINDS.reduce((sum, kind) => sum + Math.max(0, remoteCounts[kind.name] - kind.count), 0);
       return [

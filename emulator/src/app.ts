@@ -5,21 +5,25 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createClock } from './clock.js';
-import { type EmulatorConfig, loadConfig } from './config.js';
+import { DEFAULT_USER, type EmulatorConfig, loadConfig } from './config.js';
 import type { FaultInjector } from './faults/injector.js';
 import type { FaultRule } from './faults/rules.js';
 import type { CallStats } from './faults/stats.js';
+import { Governance } from './governance/store.js';
 import { startCoreServer } from './http/core-server.js';
 import type { TlsMaterial } from './http/tls.js';
 import type { Route } from './http/types.js';
+import { QueryStore } from './queries/store.js';
 import { loadScenario } from './scenario/load.js';
 import { createScenarioAdminRoutes } from './scenario/routes.js';
 import type { Scenario, ScenarioOverrides } from './scenario/types.js';
 import { clusterState, createClustersService } from './services/clusters.js';
 import { createFilesService } from './services/files.js';
 import { createJobsService } from './services/jobs.js';
+import { createPermissionsService } from './services/permissions.js';
 import { createScimService } from './services/scim.js';
 import { createServingService } from './services/serving.js';
+import { createSqlQueriesService } from './services/sql-queries.js';
 import { createSqlStatementsService } from './services/sql-statements.js';
 import { createUnityCatalogService } from './services/unity-catalog.js';
 import { createVectorSearchService } from './services/vector-search.js';
@@ -138,13 +142,21 @@ async function startWorkspace(
 ): Promise<StartedWorkspace> {
   const clock = createClock(config.speed);
   const volumes = await createVolumeStore();
+  const dataDir = config.dataDir && join(config.dataDir, scenario.workspaceId);
+  // The default PAT's user and the configured OAuth client are the workspace's admins (metastore owners).
+  const governance = new Governance({
+    admins: [DEFAULT_USER, config.clientId],
+    file: dataDir && join(dataDir, 'governance.json'),
+  });
   const engine = await createSqlEngine({
     seed: config.seed,
     workspaceIds: at.workspaceIds,
-    dataDir: config.dataDir && join(config.dataDir, scenario.workspaceId),
+    dataDir,
     volumes,
+    governance,
   });
   const workspace = createWorkspaceStore();
+  const queries = new QueryStore(clock.now);
   const lifetime = new AbortController();
   let url = '';
 
@@ -153,6 +165,7 @@ async function startWorkspace(
       clock,
       workspace,
       sql: engine,
+      queries,
       scenario,
       seed: config.seed,
       host: () => url,
@@ -162,12 +175,14 @@ async function startWorkspace(
     ...createWorkspaceService({ store: workspace }),
     ...createSqlStatementsService({ engine, clock }),
     ...createWarehousesService({ serverless: scenario.serverlessCompute }),
-    ...createUnityCatalogService({ engine }),
+    ...createUnityCatalogService({ engine, governance }),
+    ...createPermissionsService({ engine }),
     ...createVolumesService({ volumes }),
+    ...createSqlQueriesService({ queries }),
     ...createServingService(),
     ...createVectorSearchService(),
     ...createClustersService(),
-    ...createScimService(),
+    ...createScimService(governance),
   ];
   const server = await startCoreServer({
     settings: { ...config, port: at.port },
@@ -183,6 +198,7 @@ async function startWorkspace(
     adminRoutes: createScenarioAdminRoutes(scenario),
     faults: [...scenario.faults, ...at.faults],
     tls: at.tls,
+    issuedTokens: (token) => governance.principalOfToken(token),
   }).catch(async (error: unknown) => {
     await engine.close();
     throw error;

@@ -27,9 +27,18 @@ export interface SqlResult {
 /** Named parameter values as Databricks receives them (`:name` markers in the SQL). */
 export type SqlParams = Record<string, string | number | boolean | null>;
 
+export interface ExecuteOptions {
+  /** Who runs the statement (a user name or a service principal's application id). */
+  principal?: string;
+}
+
 /** The embedded engine behind both SQL paths (Thrift and Statement Execution) and Unity Catalog. */
 export interface SqlEngine {
-  /** Runs Databricks SQL (three-part names, `system.` catalog, `USING DELTA` accepted). */
-  execute(sql: string, params?: SqlParams): Promise<SqlResult>;
+  /**
+   * Runs Databricks SQL (three-part names, `system.` catalog, `USING DELTA` accepted). With a `principal`, the
+   * statement runs with that principal's Unity Catalog privileges; without one, as the workspace admin (the
+   * emulator's own callers: jobs, the Unity Catalog API).
+   */
+  execute(sql: string, params?: SqlParams, options?: ExecuteOptions): Promise<SqlResult>;
   close(): Promise<void>;
 }

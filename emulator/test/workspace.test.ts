@@ -96,6 +96,17 @@ describe('workspace objects API', () => {
     expect(store.getNotebook('/Shared/twice')?.content).toBe('SELECT 2');
   });
 
+  it('keeps the object id and moves modified_at on with every overwrite, however quick', async () => {
+    const request = { path: '/Shared/edited', format: 'SOURCE', language: 'PYTHON', overwrite: true };
+    await post('/api/2.0/workspace/import', { ...request, content: b64('x = 1') });
+    const first = (await get('/api/2.0/workspace/get-status?path=/Shared/edited')).body;
+    await post('/api/2.0/workspace/import', { ...request, content: b64('x = 2') });
+    await post('/api/2.0/workspace/import', { ...request, content: b64('x = 3') });
+    const last = (await get('/api/2.0/workspace/get-status?path=/Shared/edited')).body;
+    expect(last).toMatchObject({ object_id: first.object_id, created_at: first.created_at, language: 'PYTHON' });
+    expect(last.modified_at).toBeGreaterThanOrEqual(first.modified_at + 2);
+  });
+
   it('imports into a missing folder with RESOURCE_DOES_NOT_EXIST', async () => {
     const { status, body } = await post('/api/2.0/workspace/import', {
       path: '/Missing/nb',

@@ -14,11 +14,14 @@ import { datasetsScenario } from './datasets-scenario.js';
 import { devServerCspScenario } from './dev-server-csp.js';
 import { activeUsersTotalScenario, firstUsageSyncScenario } from './kpi-scenario.js';
 import { bundleSizes, timeToKpiCharts } from './measure.js';
+import { notebooksScenario } from './notebooks-scenario.js';
 import { opsScenario } from './ops-scenario.js';
 import { pipelineScenario } from './pipeline-scenario.js';
+import { pipelinesEditorScenario } from './pipelines-editor-scenario.js';
 import { type Stack, startStack } from './stack.js';
 import { surveyAnswerScenario } from './survey-answer-scenario.js';
 import { surveySummaryScenario } from './survey-scenario.js';
+import { tenantCatalogScenario } from './tenant-catalog-scenario.js';
 
 // A database of its own per run (dropped at the end), so runs side by side (worktrees, CI) never meet.
 const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/copos_e2e_${process.pid}`;
@@ -205,11 +208,14 @@ async function scenario(page: Page, stack: Stack) {
   await adminIntegrationScenario(page, stack.emulator);
   await opsScenario(page);
   await alertsScenario(page, webUrl, stack.emulator);
+  await tenantCatalogScenario(page, stack.emulator);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await pipelineScenario(page);
   await datasetsScenario(page);
+  await pipelinesEditorScenario(page);
+  await notebooksScenario(page);
   await surveySummaryScenario(page);
   await crmScenario(page);
   await surveyAnswerScenario(page);

@@ -30,8 +30,8 @@ const E2E_SCENARIO = { workspaceId: '1001001001001001', setupSeconds: [300, 400]
 export interface Stack {
   /** The api's origin, which also serves the web app. */
   url: string;
-  /** The Databricks emulator the seeded integrations point at (`caFile`: its certificate authority). */
-  emulator: { url: string; token: string; caFile: string };
+  /** The Databricks emulator the seeded integrations point at (`caFile`, `caPem`: its certificate authority). */
+  emulator: { url: string; token: string; caFile: string; caPem: string };
   stop(): Promise<void>;
 }
 
@@ -93,7 +93,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     children.push(api);
     await waitUntilReady(api, `${url}/ready`);
-    return { url, emulator: { url: emulator.url, token: emulator.token, caFile: emulator.caFile }, stop };
+    return {
+      url,
+      emulator: { url: emulator.url, token: emulator.token, caFile: emulator.caFile, caPem: emulator.caPem },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -22,6 +22,8 @@ const CopCatalogPage = lazy(() => import('./pages/catalog/CopCatalogPage'));
 const CrmPage = lazy(() => import('./pages/crm/CrmPage'));
 const AccountPage = lazy(() => import('./pages/crm/AccountPage'));
 const DatasetsPage = lazy(() => import('./pages/datasets/DatasetsPage'));
+const PipelinesPage = lazy(() => import('./pages/pipelines/PipelinesPage'));
+const NotebooksPage = lazy(() => import('./pages/notebooks/NotebooksPage'));
 const OpsPage = lazy(() => import('./pages/ops/OpsPage'));
 
 export const App: Component = () => {
@@ -54,6 +56,8 @@ export const App: Component = () => {
                   <Route path="/crm" component={CrmPage} />
                   <Route path="/crm/accounts/:id" component={AccountPage} />
                   <Route path="/datasets" component={DatasetsPage} />
+                  <Route path="/pipelines" component={PipelinesPage} />
+                  <Route path="/notebooks" component={NotebooksPage} />
                   <Route path="/admin" component={AdminPage} />
                   <Route path="/ops" component={OpsPage} />
                   <Route path="*" component={NotFoundPage} />

@@ -37,6 +37,14 @@ export interface RegistryOptions {
 /** The integration columns a connection is built from: select these wherever a connection will be needed. */
 export const connectionSelect = { id: true, type: true, config: true, secrets: true, updatedAt: true } as const;
 
+/** A tenant's service principal in a workspace, with its token sealed by the secret box. */
+export interface TenantPrincipal {
+  applicationId: string;
+  sealedToken: string;
+  /** When the token last changed: a new one gets a fresh connection. */
+  updatedAt: Date;
+}
+
 /** An integration row as `connectionSelect` reads it. */
 export type ConnectionRow = Pick<Integration, keyof typeof connectionSelect>;
 
@@ -67,6 +75,22 @@ export class DatabricksRegistry {
     return connection;
   }
 
+  /**
+   * The same workspace as a tenant's own service principal (its sealed personal access token): the
+   * warehouse itself then refuses what the tenant's grants do not allow, whatever the gateway asks.
+   */
+  forServicePrincipal(integration: ConnectionRow, principal: TenantPrincipal): WorkspaceConnection {
+    const key = `${integration.id}:sp:${principal.applicationId}`;
+    const version = Math.max(integration.updatedAt.getTime(), principal.updatedAt.getTime());
+    const existing = this.connections.get(key);
+    if (existing?.version === version) return existing.connection;
+    if (existing) void closeConnection(existing.connection);
+    const token = this.secretBox.open(principal.sealedToken);
+    const connection = this.connect(integration, { authType: 'PAT', token }, key);
+    this.connections.set(key, { version, connection });
+    return connection;
+  }
+
   /** Each open connection's circuit breaker. */
   circuitStates(): { host: string; state: DatabricksRestClient['circuitState'] }[] {
     return [...this.connections.values()].map(({ connection }) => ({
@@ -81,9 +105,16 @@ export class DatabricksRegistry {
     await this.tokenDispatcher?.close();
   }
 
-  private connect(integration: ConnectionRow): WorkspaceConnection {
+  private connect(
+    integration: ConnectionRow,
+    as?: CredentialSettings,
+    key: string = integration.id,
+  ): WorkspaceConnection {
     const { config, token, clientSecret } = readDatabricksCredentials(integration, this.secretBox);
-    const credentials = createCredentialProvider(credentialSettings(config, token, clientSecret), this.tokenDispatcher);
+    const credentials = createCredentialProvider(
+      as ?? credentialSettings(config, token, clientSecret),
+      this.tokenDispatcher,
+    );
     const stats = new ConnectorStats(this.options.stats);
     const rest = new DatabricksRestClient({ host: config.host, credentials, ...this.options, stats });
     const sql = config.warehouseId
@@ -97,7 +128,7 @@ export class DatabricksRegistry {
           rest,
         })
       : undefined;
-    return { key: integration.id, host: rest.host, rest, sql, stats };
+    return { key, host: rest.host, rest, sql, stats };
   }
 }
 

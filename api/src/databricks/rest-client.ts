@@ -39,7 +39,7 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A JSON body, or raw bytes opened afresh for every attempt (a retried upload reads its file again). */
 type Payload = { json: unknown } | { open: () => Readable } | undefined;
@@ -85,6 +85,10 @@ export class DatabricksRestClient {
 
   post<T>(path: string, body: unknown = {}, options: CallOptions = {}): Promise<T> {
     return this.call<T>('POST', path, { json: body }, options);
+  }
+
+  patch<T>(path: string, body: unknown = {}, options: CallOptions = {}): Promise<T> {
+    return this.call<T>('PATCH', path, { json: body }, options);
   }
 
   delete<T>(path: string, query: Query = {}, options: CallOptions = {}): Promise<T> {

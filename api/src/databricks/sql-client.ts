@@ -29,6 +29,8 @@ export interface SqlClientOptions {
 export interface SqlCallOptions {
   /** Epoch ms after which the caller no longer waits (the request's deadline); the statement is then cancelled. */
   deadline?: number;
+  /** The caller gave up (the client went away): the statement is cancelled on the warehouse. */
+  signal?: AbortSignal;
 }
 
 export type SqlParameterValue = string | number | boolean | Date | null;
@@ -80,11 +82,15 @@ export class DatabricksSqlClient {
 
   query<T extends object = Record<string, unknown>>(
     query: SqlQuery,
-    { deadline = Number.POSITIVE_INFINITY }: SqlCallOptions = {},
+    { deadline = Number.POSITIVE_INFINITY, signal: caller }: SqlCallOptions = {},
   ): Promise<SqlRows<T>> {
-    return withDeadline(Math.min(Date.now() + this.statementTimeoutMs, deadline), 'The SQL warehouse', (signal) =>
-      this.limiter.execute(() => this.inSession<T>(query, signal), signal),
-    );
+    return withDeadline(Math.min(Date.now() + this.statementTimeoutMs, deadline), 'The SQL warehouse', (expiry) => {
+      const signal = caller ? AbortSignal.any([expiry, caller]) : expiry;
+      return this.limiter.execute(() => this.inSession<T>(query, signal), signal);
+    }).catch((error: unknown) => {
+      // Whichever step noticed (the queue, the session, the fetch), a caller who gave up gets their own reason.
+      throw caller?.aborted ? caller.reason : error;
+    });
   }
 
   /**

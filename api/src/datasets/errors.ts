@@ -6,16 +6,14 @@ export type DatasetErrorReason =
   | 'RAGGED_ROW'
   | 'MALFORMED_CSV'
   | 'BAD_HEADER'
-  | 'UNREADABLE'
-  | 'STATEMENT_REFUSED'
-  | 'PARAMETERS';
+  | 'UNREADABLE';
 
 /** A refused upload or query, in words; `line` is the CSV line (1 = the header) where the problem is. */
 export class DatasetError extends Error {
   constructor(
     readonly reason: DatasetErrorReason,
     message: string,
-    readonly details: { line?: number; refused?: string } = {},
+    readonly details: { line?: number } = {},
   ) {
     super(message);
     this.name = 'DatasetError';

@@ -7,6 +7,7 @@ import {
   type DuckDBResultReader,
 } from '@duckdb/node-api';
 import { LRUCache } from 'lru-cache';
+import type { ParameterValue } from '../sql/read-only.js';
 import { findCsvProblem } from './csv-intake.js';
 import { DatasetError } from './errors.js';
 
@@ -23,7 +24,7 @@ export interface RowPage {
   truncated: boolean;
 }
 
-export type ParameterValue = string | number | boolean | null;
+export type { ParameterValue };
 
 const DATABRICKS_TYPES: Record<string, string> = {
   VARCHAR: 'STRING',

@@ -20,7 +20,7 @@ export function datasetRemote(id: string, catalog: string, integrationId: string
     catalog,
     schema: UPLOADS_SCHEMA,
     table: `dataset_${id.replaceAll('-', '')}`,
-    volumePath: `/Volumes/${catalog}/${UPLOADS_SCHEMA}/${UPLOADS_VOLUME}/${id}.csv`,
+    volumePath: `/Volumes/${catalog}/${UPLOADS_SCHEMA}/${UPLOADS_VOLUME}/${id}.parquet`,
   };
 }
 
@@ -33,23 +33,24 @@ const sqlOf = (connection: WorkspaceConnection): DatabricksSqlClient => {
 };
 
 /**
- * Creates or replaces the Delta table the way a workspace loads a file: the CSV into the tenant's uploads
- * volume through the Files API, then `CREATE OR REPLACE TABLE … AS SELECT … FROM read_files(…)`. Both steps
- * overwrite their own earlier attempt, so repeating this never makes a duplicate.
+ * Creates or replaces the Delta table the way a workspace loads a file: the dataset's Parquet copy (already checked
+ * and typed, a fraction of the CSV's size) into the tenant's uploads volume through the Files API, then
+ * `CREATE OR REPLACE TABLE … AS SELECT … FROM read_files(…)`: the table gets exactly the local copy's columns and
+ * types. Both steps overwrite their own earlier attempt, so repeating this never makes a duplicate.
  */
 export async function pushDataset(
   connection: WorkspaceConnection,
   remote: DatasetRemote,
-  csvPath: string,
+  parquetPath: string,
   uploadTimeoutMs: number,
 ): Promise<void> {
   const sql = sqlOf(connection);
   await ensureTenantCatalog(sql, remote.catalog);
-  await uploadVolumeFile(connection.rest, remote.volumePath, () => createReadStream(csvPath), uploadTimeoutMs);
+  await uploadVolumeFile(connection.rest, remote.volumePath, () => createReadStream(parquetPath), uploadTimeoutMs);
   // The path is ours (catalog slug and row id); read_files takes it as a literal.
   const path = `'${remote.volumePath.replaceAll("'", "''")}'`;
   await sql.query({
-    sql: `CREATE OR REPLACE TABLE ${qualifiedTable(remote)} AS SELECT * FROM read_files(${path}, format => 'csv', header => true)`,
+    sql: `CREATE OR REPLACE TABLE ${qualifiedTable(remote)} AS SELECT * FROM read_files(${path}, format => 'parquet')`,
   });
 }
 

@@ -48,7 +48,7 @@ export function datasetSyncHandler(deps: DatasetSyncDeps): SyncHandler {
           return;
         }
         if (!connection || !remote) throw new Error('The customer has no active Databricks integration');
-        await pushDataset(connection, remote, deps.local.csvPath(id), deps.uploadTimeoutMs);
+        await pushDataset(connection, remote, deps.local.parquetPath(id), deps.uploadTimeoutMs);
         await prisma.dataset.update({ where: { id }, data: { ...syncedColumns(), remote: { ...remote } } });
       } catch (error) {
         await prisma.dataset.update({ where: { id }, data: failedColumns(error, row.syncAttempts, deps.backoff) });

@@ -24,9 +24,13 @@ import './integration-check.js';
 import './usage-sync.js';
 import './crm/index.js';
 import './dataset.js';
+import './pipeline.js';
+import './notebook.js';
 import './databricks-status.js';
 import './ops.js';
 import './alerts.js';
+import './tenant-catalog.js';
+import './sql-query.js';
 import { builder } from './builder.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

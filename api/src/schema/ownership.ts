@@ -56,6 +56,9 @@ const TENANT_FILTERS = {
   alert: ofCustomer('Alert'),
   alertRule: ofCustomer('Alert rule'),
   dataset: { noun: 'Dataset', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
+  pipeline: { noun: 'Pipeline', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
+  notebook: { noun: 'Notebook', filter: (viewer) => ({ ...ownedByViewer(viewer), deletedAt: null }) },
+  tenantCatalog: ofCustomer('Tenant catalog'),
 } satisfies { [M in keyof PrismaClient]?: TenantRule<Where<M>> };
 
 export type OwnedModel = keyof typeof TENANT_FILTERS;

@@ -6,7 +6,7 @@ import { tenantCatalogName } from './tenant-catalog.js';
  * The owned resources that sync to Databricks, by the name the status reports them under, with the table their
  * rows live in (each has `customerId`, the sync columns and `deletedAt`). A new kind is one entry here.
  */
-export const SYNCED_KINDS = { datasets: 'Dataset' } as const;
+export const SYNCED_KINDS = { datasets: 'Dataset', notebooks: 'Notebook', pipelines: 'Pipeline' } as const;
 
 export type SyncedKind = keyof typeof SYNCED_KINDS;
 

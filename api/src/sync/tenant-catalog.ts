@@ -5,13 +5,18 @@ import type { DatabricksSqlClient } from '../databricks/sql-client.js';
  * governed tenant catalogs of the multi-tenant platform), and the volume uploads land in.
  */
 export function tenantCatalogName(customer: { name: string }, prefix = 'copos'): string {
+  return `${prefix}_${tenantSlug(customer)}`;
+}
+
+/** The customer's name as an identifier (`Acme Insurance` → `acme_insurance`): its catalog's and groups' stem. */
+export function tenantSlug(customer: { name: string }): string {
   const slug = customer.name
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 60);
-  return `${prefix}_${slug || 'tenant'}`;
+  return slug || 'tenant';
 }
 
 export const UPLOADS_SCHEMA = 'bronze';

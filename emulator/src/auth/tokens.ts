@@ -13,6 +13,8 @@ export interface TokenRegistryOptions {
   /** PATs (`dapi…`) and the user each one authenticates as. */
   personalAccessTokens: Record<string, string>;
   oauthTtlSeconds: number;
+  /** Tokens issued later (on behalf of service principals): the principal each one authenticates as. */
+  issuedTokens?: (token: string) => string | undefined;
   now?: () => number;
 }
 
@@ -44,6 +46,8 @@ export class TokenRegistry implements Authenticator {
     if (!token) throw unauthenticated('Credential was not sent or was of an unsupported type for this API.');
     const userName = this.options.personalAccessTokens[token];
     if (userName) return { userName, kind: 'pat' };
+    const onBehalfOf = this.options.issuedTokens?.(token);
+    if (onBehalfOf) return { userName: onBehalfOf, kind: 'pat' };
     const issued = this.issued.get(token);
     if (!issued) throw unauthenticated('Invalid access token.');
     if (issued.expiresAt <= this.now()) {

@@ -24,6 +24,8 @@ export interface CoreServerOptions {
   adminRoutes?: Route[];
   /** Fault rules active from the start. */
   faults?: FaultRule[];
+  /** Tokens the workspace issued on behalf of service principals (`token-management/on-behalf-of`). */
+  issuedTokens?: (token: string) => string | undefined;
   /** The certificate to serve (another workspace's, so one CA covers them all); a fresh one otherwise. */
   tls?: TlsMaterial;
 }
@@ -55,6 +57,7 @@ export async function startCoreServer(options: CoreServerOptions): Promise<CoreS
   const tokens = new TokenRegistry({
     personalAccessTokens: Object.fromEntries(settings.tokens.map((token) => [token, DEFAULT_USER])),
     oauthTtlSeconds: settings.oauthTtlSeconds,
+    issuedTokens: options.issuedTokens,
   });
   const routes = [
     ...createOAuthRoutes({ tokens, clients: { [settings.clientId]: settings.clientSecret } }),

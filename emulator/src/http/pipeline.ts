@@ -104,7 +104,7 @@ export function createRequestListener(parts: PipelineParts) {
     const principal: Principal = route.public
       ? { userName: 'anonymous', kind: 'pat' }
       : parts.auth.authenticate(req.headers.authorization, url.pathname);
-    if (route.kind === 'raw') return route.handler(req, res);
+    if (route.kind === 'raw') return route.handler(req, res, principal);
     return runApiRoute(route, { ...base, params, principal }, req, res);
   }
 

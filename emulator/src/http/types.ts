@@ -56,8 +56,8 @@ export class DatabricksApiError extends Error {
 export const notFound = (what: string) => new DatabricksApiError(404, 'RESOURCE_DOES_NOT_EXIST', what);
 export const invalidParameter = (message: string) => new DatabricksApiError(400, 'INVALID_PARAMETER_VALUE', message);
 
-/** Raw node handler for non-JSON protocols (the Thrift endpoint). */
-export type RawHandler = (req: IncomingMessage, res: ServerResponse) => void;
+/** A raw handler gets the authenticated caller too (the Thrift endpoint runs statements as them). */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse, principal: ApiRequest['principal']) => void;
 
 /** A raw handler mounted like a route (the Thrift endpoint); authenticated, counted and faulted like the rest. */
 export interface RawRoute {

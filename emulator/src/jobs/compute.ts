@@ -18,6 +18,8 @@ const COMPUTE_FIELDS = ['existing_cluster_id', 'new_cluster', 'job_cluster_key']
 export function validateCompute(tasks: TaskSettings[], compute: ComputeDirectory): void {
   for (const task of tasks) {
     const named = COMPUTE_FIELDS.filter((field) => task[field] !== undefined);
+    // A SQL task runs on its SQL warehouse, not on a cluster.
+    if (task.sql_task !== undefined && named.length === 0) continue;
     if (named.length > 1) {
       throw invalidParameter(`Task ${task.task_key}: only one of ${named.join(', ')} can be specified`);
     }

@@ -2,6 +2,7 @@ import { deriveRandom, type Random, randomInt } from '../scenario/random.js';
 import type { NotebookBehaviour, Scenario } from '../scenario/types.js';
 import type { TaskDraw } from './plan.js';
 import type { TaskOutput } from './records.js';
+import { SQL_PENDING_MS } from './sql-tasks.js';
 import type { TaskSettings } from './types.js';
 
 export interface DrawContext {
@@ -9,6 +10,8 @@ export interface DrawContext {
   seed: number;
   /** Whether a notebook exists in the workspace store. */
   notebookExists: (path: string) => boolean;
+  /** What a notebook passes to `dbutils.notebook.exit` as a literal: its output when the scenario gives none. */
+  notebookExit?: (path: string) => string | undefined;
   /** Whether an all-purpose cluster already runs (a task on it starts at once). */
   clusterRunning: (clusterId: string) => boolean;
   runAs: string;
@@ -71,6 +74,12 @@ export function drawTasks(
       cleanupMs: secondsBetween(random, scenario.cleanupSeconds),
     };
     const executionMs = secondsBetween(random, behaviour.durationSeconds);
+    if (task.sql_task) {
+      // Its outcome is its query's, known once the query has run (see sql-tasks.ts).
+      draws.push({ ...base, executionMs: SQL_PENDING_MS + executionMs });
+      outputs.push({});
+      continue;
+    }
     if (path && !context.notebookExists(path)) {
       const message = `Unable to access the notebook "${path}". Either it does not exist, or the identity used to run this job, ${context.runAs}, lacks the required permissions.`;
       draws.push({ ...base, executionMs: 1000, failure: { code: 'RESOURCE_NOT_FOUND', message } });
@@ -89,7 +98,8 @@ export function drawTasks(
       continue;
     }
     draws.push({ ...base, executionMs });
-    outputs.push({ result: renderOutput(random, behaviour.output) });
+    const literal = path && !scenario.notebooks[path] ? context.notebookExit?.(path) : undefined;
+    outputs.push({ result: literal ?? renderOutput(random, behaviour.output) });
   }
   return { draws, outputs };
 }

@@ -6,6 +6,7 @@ import type { WebhookNotifier } from './notifications.js';
 import { planTasks } from './plan.js';
 import type { RunRecord, RunStore } from './records.js';
 import { isTerminal, runStateView } from './run-state.js';
+import type { SqlTaskExecutor } from './sql-tasks.js';
 import type { LakeflowRecorder } from './timeline.js';
 import type { RunType, TaskSettings, Trigger, WebhookNotifications } from './types.js';
 
@@ -35,6 +36,8 @@ export interface RunnerDeps {
   draws: Omit<DrawContext, 'runAs' | 'historic'>;
   recorder?: LakeflowRecorder;
   notifier?: WebhookNotifier;
+  /** Runs the queries of `sql_task`s; without it they end when their drawn time is up. */
+  sqlTasks?: SqlTaskExecutor;
 }
 
 /** How often (wall time) finished runs are recorded and queued runs started. */
@@ -104,6 +107,7 @@ export class RunRunner {
     const now = this.deps.clock.now();
     const runs = this.deps.store.all().reverse();
     for (const run of runs) {
+      if (!run.finalized) this.deps.sqlTasks?.advance(run, now);
       if (!run.finalized && isTerminal(run, now)) {
         run.finalized = true;
         const view = runStateView(run, now);

@@ -1,6 +1,8 @@
 import type { Clock, SqlEngine } from '../contracts.js';
+import type { QueryStore } from '../queries/store.js';
 import { deriveRandom } from '../scenario/random.js';
 import type { Scenario } from '../scenario/types.js';
+import { literalExitValue } from '../workspace/notebook-exit.js';
 import type { WorkspaceStore } from '../workspace/store.js';
 import type { ComputeDirectory } from './compute.js';
 import { IdSequence } from './ids.js';
@@ -8,6 +10,7 @@ import { JobStore } from './job-store.js';
 import { DestinationStore, WebhookNotifier } from './notifications.js';
 import { RunStore } from './records.js';
 import { RunRunner } from './runner.js';
+import { SqlTaskExecutor } from './sql-tasks.js';
 import { LakeflowRecorder } from './timeline.js';
 import type { WireContext } from './wire.js';
 
@@ -15,8 +18,10 @@ export interface JobsDeps {
   clock: Clock;
   /** Notebook tasks fail when their notebook is missing here. */
   workspace: Pick<WorkspaceStore, 'getNotebook'>;
-  /** Finished runs and new jobs are written to `system.lakeflow` when given. */
+  /** Finished runs and new jobs are written to `system.lakeflow` when given; SQL tasks run on it. */
   sql?: SqlEngine;
+  /** The saved queries SQL tasks name (`sql_task.query.query_id`). */
+  queries?: Pick<QueryStore, 'get'>;
   scenario: Scenario;
   seed: number;
   /** The emulator's base URL, known once it listens (for `run_page_url`). */
@@ -52,10 +57,13 @@ export function createJobsRuntime(deps: JobsDeps): JobsRuntime {
       scenario,
       seed,
       notebookExists: (path) => deps.workspace.getNotebook(path) !== undefined,
+      notebookExit: (path) => literalExitValue(deps.workspace.getNotebook(path)?.content ?? ''),
       clusterRunning: (clusterId) => deps.clusterState(clusterId) === 'RUNNING',
     },
     recorder,
     notifier: new WebhookNotifier(destinations, scenario.workspaceId),
+    sqlTasks:
+      deps.sql && deps.queries ? new SqlTaskExecutor({ sql: deps.sql, clock, queries: deps.queries }) : undefined,
   });
   runner.start();
   deps.lifetime?.addEventListener('abort', () => runner.stop(), { once: true });

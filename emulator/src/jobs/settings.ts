@@ -1,5 +1,6 @@
 import { invalidParameter } from '../http/types.js';
 import { topologicalOrder } from './plan.js';
+import { type JobSchedule, quartzCron } from './schedule.js';
 import type { JobSettings, TaskSettings } from './types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -58,6 +59,10 @@ export function normalizeSettings(input: Record<string, unknown>): JobSettings {
   if (schedule !== undefined && (!isObject(schedule) || typeof schedule.quartz_cron_expression !== 'string')) {
     throw invalidParameter('schedule.quartz_cron_expression is required');
   }
+  const fullSchedule = isObject(schedule)
+    ? ({ timezone_id: 'UTC', pause_status: 'UNPAUSED', ...schedule } as JobSchedule)
+    : undefined;
+  if (fullSchedule) quartzCron(fullSchedule);
   return {
     email_notifications: {},
     webhook_notifications: {},
@@ -66,9 +71,7 @@ export function normalizeSettings(input: Record<string, unknown>): JobSettings {
     ...input,
     name: (input.name as string | undefined) ?? 'Untitled',
     max_concurrent_runs: maxConcurrentRuns,
-    ...(isObject(schedule)
-      ? { schedule: { timezone_id: 'UTC', pause_status: 'UNPAUSED', ...schedule } as JobSettings['schedule'] }
-      : {}),
+    ...(fullSchedule ? { schedule: fullSchedule } : {}),
     tasks: validateTasks(input.tasks ?? [], clusterKeys),
   };
 }

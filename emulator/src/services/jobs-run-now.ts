@@ -1,7 +1,7 @@
 import { invalidParameter } from '../http/types.js';
 import type { RunRecord } from '../jobs/records.js';
 import type { JobsRuntime } from '../jobs/runtime.js';
-import type { Job, TaskSettings, WebhookNotifications } from '../jobs/types.js';
+import type { Job, TaskSettings, Trigger, WebhookNotifications } from '../jobs/types.js';
 
 const stringMap = (value: unknown, field: string): Record<string, string> | undefined => {
   if (value === undefined) return undefined;
@@ -32,13 +32,14 @@ function withParameters(task: TaskSettings, values: Record<string, string>): Tas
   };
 }
 
-/** Starts (or queues, or skips) a run of a job for `run-now`. */
+/** Starts (or queues, or skips) a run of a job for `run-now` (or for its schedule: trigger PERIODIC). */
 export function startJobRun(
   runtime: JobsRuntime,
   job: Job,
   body: Record<string, unknown>,
   userName: string,
   idempotencyToken: string | undefined,
+  trigger: Trigger = 'ONE_TIME',
 ): RunRecord {
   const jobParameters = stringMap(body.job_parameters, 'job_parameters');
   const notebookParams = stringMap(body.notebook_params, 'notebook_params');
@@ -63,7 +64,7 @@ export function startJobRun(
     tasks,
     creatorUserName: userName,
     runType: 'JOB_RUN',
-    trigger: 'ONE_TIME',
+    trigger,
     maxConcurrentRuns: job.settings.max_concurrent_runs,
     queueEnabled: queue?.enabled === true,
     jobClusters: job.settings.job_clusters as unknown[] | undefined,

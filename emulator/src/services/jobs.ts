@@ -10,6 +10,7 @@ import { seedScenarioJobs } from '../jobs/history.js';
 import { bothVersions, flag, idempotencyToken, requestInput, requiredId } from '../jobs/input.js';
 import { paginate } from '../jobs/pagination.js';
 import { createJobsRuntime, type JobsDeps, type JobsRuntime } from '../jobs/runtime.js';
+import { JobScheduler } from '../jobs/scheduler.js';
 import { mergeSettings, normalizeSettings } from '../jobs/settings.js';
 import type { Job } from '../jobs/types.js';
 import { createNotificationDestinationRoutes } from './jobs-notification-destinations.js';
@@ -108,6 +109,13 @@ function createJobRoutes(runtime: JobsRuntime): Route[] {
 export function createJobsService(deps: JobsDeps): Route[] {
   const runtime = createJobsRuntime(deps);
   seedScenarioJobs(runtime, deps.scenario, deps.seed);
+  const scheduler = new JobScheduler({
+    clock: runtime.clock,
+    jobs: runtime.jobs,
+    fire: (job) => startJobRun(runtime, job, {}, job.run_as_user_name, undefined, 'PERIODIC'),
+  });
+  scheduler.start();
+  deps.lifetime?.addEventListener('abort', () => scheduler.stop(), { once: true });
   return [
     ...createJobRoutes(runtime),
     ...createRunRoutes(runtime),

@@ -116,7 +116,7 @@ export function createSqlStatementsService({ engine, clock }: { engine: SqlEngin
     return statement;
   };
 
-  const submit = (body: Record<string, unknown>): Statement => {
+  const submit = (body: Record<string, unknown>, principal: string): Statement => {
     const text = body.statement;
     if (typeof text !== 'string' || !text.trim()) throw invalidParameter('statement is required.');
     if (typeof body.warehouse_id !== 'string' || !body.warehouse_id)
@@ -133,19 +133,23 @@ export function createSqlStatementsService({ engine, clock }: { engine: SqlEngin
         ? `USE ${quoteIdentifier(body.catalog)}.${quoteIdentifier(typeof body.schema === 'string' ? body.schema : 'default')};\n`
         : '';
     const statement: Statement = { id: randomUUID(), state: 'RUNNING', truncated: false, done: Promise.resolve() };
-    statement.done = engine.execute(namespace + text, toParams(body.parameters as StatementParameter[])).then(
-      (result) => {
-        if (statement.state !== 'RUNNING') return;
-        statement.truncated = rowLimit !== undefined && result.rows.length > rowLimit;
-        statement.result = statement.truncated ? { ...result, rows: result.rows.slice(0, rowLimit) } : result;
-        statement.state = 'SUCCEEDED';
-      },
-      (err: Error) => {
-        if (statement.state !== 'RUNNING') return;
-        statement.state = 'FAILED';
-        statement.error = { error_code: 'BAD_REQUEST', message: err.message };
-      },
-    );
+    statement.done = engine
+      .execute(namespace + text, toParams(body.parameters as StatementParameter[]), { principal })
+      .then(
+        (result) => {
+          if (statement.state !== 'RUNNING') return;
+          statement.truncated = rowLimit !== undefined && result.rows.length > rowLimit;
+          statement.result = statement.truncated ? { ...result, rows: result.rows.slice(0, rowLimit) } : result;
+          statement.state = 'SUCCEEDED';
+        },
+        (err: Error) => {
+          if (statement.state !== 'RUNNING') return;
+          statement.state = 'FAILED';
+          // Databricks reports a missing privilege as PERMISSION_DENIED, other failures as BAD_REQUEST.
+          const denied = err.message.startsWith('[INSUFFICIENT_PERMISSIONS]');
+          statement.error = { error_code: denied ? 'PERMISSION_DENIED' : 'BAD_REQUEST', message: err.message };
+        },
+      );
     statements.set(statement.id, statement);
     return statement;
   };
@@ -154,13 +158,13 @@ export function createSqlStatementsService({ engine, clock }: { engine: SqlEngin
     {
       method: 'POST',
       path: '/api/2.0/sql/statements',
-      handler: async ({ body }) => {
+      handler: async ({ body, principal }) => {
         const waitSeconds = parseWaitTimeout(body.wait_timeout);
         const onTimeout = body.on_wait_timeout ?? 'CONTINUE';
         if (onTimeout !== 'CONTINUE' && onTimeout !== 'CANCEL') {
           throw invalidParameter('on_wait_timeout must be CONTINUE or CANCEL.');
         }
-        const statement = submit(body);
+        const statement = submit(body, principal.userName);
         if (waitSeconds > 0) {
           await Promise.race([statement.done, clock.sleep(waitSeconds * 1000)]);
           if (statement.state === 'RUNNING' && onTimeout === 'CANCEL') statement.state = 'CANCELED';

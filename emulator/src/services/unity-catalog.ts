@@ -4,6 +4,7 @@
  */
 
 import type { SqlEngine } from '../contracts.js';
+import type { Governance } from '../governance/store.js';
 import { type ApiRequest, DatabricksApiError, invalidParameter, notFound, type Route } from '../http/types.js';
 import { DELTA_LOG_CATALOG } from '../sql/delta-log.js';
 import { databricksCatalogName, duckCatalogName } from '../sql/translate.js';
@@ -16,7 +17,14 @@ const PAGE_SIZE = 1000;
 const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
 const str = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 
-export function createUnityCatalogService({ engine }: { engine: SqlEngine }): Route[] {
+export function createUnityCatalogService({
+  engine,
+  governance,
+}: {
+  engine: SqlEngine;
+  /** Keeps the schema comments DuckDB cannot. */
+  governance?: Governance;
+}): Route[] {
   // DuckDB does not record creation times: the first sighting stands in for it.
   const firstSeen = new Map<string, number>();
   const times = (fullName: string) => {
@@ -63,7 +71,11 @@ export function createUnityCatalogService({ engine }: { engine: SqlEngine }): Ro
       `SELECT schema_name, comment FROM duckdb_schemas() WHERE database_name = :db AND NOT internal AND schema_name NOT IN ('main', 'pg_catalog') ORDER BY schema_name`,
       { db: duckCatalogName(catalog) },
     );
-    return found.map((r) => schemaInfo(catalog, String(r.schema_name), str(r.comment)));
+    return found.map((r) => {
+      const name = String(r.schema_name);
+      const kept = governance?.commentOf({ type: 'schema', fullName: `${catalog}.${name}` });
+      return schemaInfo(catalog, name, str(r.comment) ?? kept);
+    });
   };
 
   const schemaInfo = (catalog: string, name: string, comment?: string) => ({

@@ -8,10 +8,12 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, StatementType } from '@duckdb/node-api';
 import { DEFAULT_USER } from '../config.js';
-import type { SqlEngine, SqlParams, SqlResult } from '../contracts.js';
+import type { ExecuteOptions, SqlEngine, SqlParams, SqlResult } from '../contracts.js';
+import type { Governance } from '../governance/store.js';
 import type { VolumeStore } from '../volumes/store.js';
 import { DeltaLog, deltaLogSetup } from './delta-log.js';
 import { bindParameters, markParameters } from './parameters.js';
+import { checkAccess } from './statement-access.js';
 import { systemTablesScript } from './system-tables/index.js';
 import {
   DEFAULT_SCHEMA,
@@ -45,6 +47,8 @@ export async function createSqlEngine(opts: {
   dataDir?: string;
   /** Volumes that `CREATE VOLUME`, `read_files` and `COPY INTO` reach; without them those statements fail. */
   volumes?: VolumeStore;
+  /** Unity Catalog privileges: statements run with a principal are checked against them; none without it. */
+  governance?: Governance;
 }): Promise<SqlEngine> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -87,13 +91,14 @@ export async function createSqlEngine(opts: {
 
   return {
     // Statements still queued when the engine closes are dropped: nothing will read their results.
-    execute: (sql, params = {}) =>
+    execute: (sql, params = {}, options = {}) =>
       serialized(async () => {
         if (closing) return { columns: [], rows: [] };
         const result = await executeScript(
-          { connection, deltaLog, translateOptions, volumes: opts.volumes },
+          { connection, deltaLog, translateOptions, volumes: opts.volumes, governance: opts.governance },
           sql,
           params,
+          options,
         );
         // A dropped catalog's file goes with it.
         if (files && /\bdrop\s+catalog\b/i.test(sql)) files.prune(await attachedDatabases(connection));
@@ -115,26 +120,40 @@ interface Session {
   deltaLog: DeltaLog;
   translateOptions: TranslateOptions;
   volumes?: VolumeStore;
+  governance?: Governance;
 }
 
 /**
  * Runs every statement of a script in the default namespace; the last statement's result is returned. A
- * write is acknowledged only once its version is in the log.
+ * write is acknowledged only once its version is in the log. With governance, each statement is first checked
+ * against the principal's privileges (GRANT / REVOKE / SHOW GRANTS are answered by governance itself).
  */
-async function executeScript(session: Session, sql: string, params: SqlParams): Promise<SqlResult> {
-  const { connection, deltaLog, volumes } = session;
+async function executeScript(
+  session: Session,
+  sql: string,
+  params: SqlParams,
+  { principal = DEFAULT_USER }: ExecuteOptions,
+): Promise<SqlResult> {
+  const { connection, deltaLog, volumes, governance } = session;
   await connection.run(`USE ${DEFAULT_CATALOG}.${DEFAULT_SCHEMA}`);
+  let namespace = { catalog: 'main', schema: DEFAULT_SCHEMA };
   let result: SqlResult = { columns: [], rows: [] };
-  const statements = splitStatements(sql).flatMap(
-    (statement) => (volumes && volumeStatements(statement, volumes)) ?? [statement],
-  );
-  for (const statement of statements.flatMap((s) => translateStatement(s, session.translateOptions))) {
-    const logged = await deltaLog.prepare(statement, params);
-    const prepared = await connection.prepare(markParameters(logged.sql, params));
-    bindParameters(prepared, params);
-    const reader = await prepared.runAndReadAll();
-    await logged.commit(Number(reader.rowsChanged));
-    result = toSqlResult(reader);
+  for (const original of splitStatements(sql)) {
+    const access = governance && (await checkAccess(session, governance, principal, original, params, namespace));
+    if (access?.answered) {
+      result = access.answered;
+      continue;
+    }
+    const statements = (volumes && volumeStatements(original, volumes)) ?? [original];
+    for (const statement of statements.flatMap((s) => translateStatement(s, session.translateOptions))) {
+      const logged = await deltaLog.prepare(statement, params);
+      const prepared = await connection.prepare(markParameters(logged.sql, params));
+      bindParameters(prepared, params);
+      const reader = await prepared.runAndReadAll();
+      await logged.commit(Number(reader.rowsChanged));
+      result = toSqlResult(reader);
+    }
+    if (access) namespace = access.settle();
   }
   return result;
 }

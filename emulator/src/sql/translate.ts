@@ -111,6 +111,7 @@ const codeRewrites: [RegExp, string | ((...groups: string[]) => string)][] = [
 /** Databricks' `CREATE CATALOG` becomes an attached in-memory database. */
 const createCatalog = /^\s*create\s+catalog\s+(if\s+not\s+exists\s+)?("?[\w]+"?)\s*(?:comment\s+'.*')?\s*$/is;
 const dropCatalog = /^\s*drop\s+catalog\s+(if\s+exists\s+)?("?[\w]+"?)(\s+cascade)?\s*$/is;
+const showSchemas = /^\s*show\s+(?:schemas|databases)\s+(?:in|from)\s+("?[\w]+"?)\s*$/is;
 const useNamespace = /^\s*use\s+(?:catalog\s+|schema\s+|database\s+)?("?[\w]+"?(?:\."?[\w]+"?)?)\s*$/is;
 
 export interface TranslateOptions {
@@ -218,6 +219,14 @@ function rewriteCatalogStatements(sql: string, options: TranslateOptions): strin
   }
   const drop = dropCatalog.exec(sql);
   if (drop) return [`DETACH ${drop[1] ? 'IF EXISTS ' : ''}${drop[2]}`];
+  // Databricks' SHOW SCHEMAS answers one column, databaseName.
+  const show = showSchemas.exec(sql);
+  if (show) {
+    const db = sqlLiteral(duckCatalogName(unquoteIdentifier(show[1])));
+    return [
+      `SELECT schema_name AS "databaseName" FROM duckdb_schemas() WHERE database_name = ${db} AND NOT internal AND schema_name NOT IN ('main', 'pg_catalog') ORDER BY 1`,
+    ];
+  }
   const use = useNamespace.exec(sql);
   if (use) return [`USE ${use[1]}`];
   return undefined;

@@ -60,6 +60,7 @@ export function sparkParameters(parameters: SparkParameter[] = []): SqlParams {
 
 /** Maps DuckDB's error classes to SQLSTATE codes as a warehouse would report them. */
 export function sqlStateOf(message: string): string {
+  if (message.startsWith('[INSUFFICIENT_PERMISSIONS]')) return '42501';
   if (message.startsWith('Parser Error')) return '42601';
   if (message.startsWith('Catalog Error')) return '42P01';
   if (message.startsWith('Binder Error')) return '42703';
@@ -68,10 +69,18 @@ export function sqlStateOf(message: string): string {
   return 'HY000';
 }
 
+/** Sessions and operations shared by every request; `as(principal)` gives the handlers for one caller. */
 export function createHiveService(engine: SqlEngine) {
-  const sessions = new Set<string>();
-  const operations = new Map<string, Operation>();
+  const state: HiveState = { sessions: new Set(), operations: new Map() };
+  return { as: (principal: string) => hiveHandlers(engine, principal, state) };
+}
 
+interface HiveState {
+  sessions: Set<string>;
+  operations: Map<string, Operation>;
+}
+
+function hiveHandlers(engine: SqlEngine, principal: string, { sessions, operations }: HiveState) {
   const find = (handle: { operationId: HandleIdentifier }) => operations.get(keyOf(handle.operationId));
 
   const statusOf = (op: Operation) => ({
@@ -149,7 +158,7 @@ export function createHiveService(engine: SqlEngine) {
       };
       operations.set(keyOf(handle), op);
       try {
-        op.result = await engine.execute(req.statement, sparkParameters(req.parameters));
+        op.result = await engine.execute(req.statement, sparkParameters(req.parameters), { principal });
         const limit = req.resultRowLimit ? req.resultRowLimit.toNumber() : 0;
         if (limit > 0) op.result.rows = op.result.rows.slice(0, limit);
         op.state = TOperationState.FINISHED_STATE;

@@ -12,8 +12,10 @@ import { createHiveService } from './operations.js';
 
 /** `isWarehouse(id)` says whether a warehouse exists: another id answers HTTP 404, as Databricks does. */
 export function createThriftHandler(engine: SqlEngine, isWarehouse: (id: string) => boolean): RawHandler {
-  const processor = new TCLIService.Processor(createHiveService(engine));
-  return (req: IncomingMessage, res: ServerResponse) => {
+  const hive = createHiveService(engine);
+  return (req: IncomingMessage, res: ServerResponse, principal) => {
+    // A processor per request (cheap): its statements run as the request's caller.
+    const processor = new TCLIService.Processor(hive.as(principal.userName));
     const id = decodeURIComponent(new URL(req.url ?? '/', 'https://emulator.local').pathname.split('/').pop() ?? '');
     if (!isWarehouse(id)) {
       req.resume();

@@ -106,9 +106,16 @@ export class InMemoryWorkspaceStore implements WorkspaceStore {
     if (existing && (!overwrite || existing.objectType === 'DIRECTORY')) {
       throw alreadyExists(`Path (${target}) already exists.`);
     }
-    // Overwriting keeps the object's identity but nothing of its old kind (a file has no language).
+    // Overwriting keeps the object's identity but nothing of its old kind (a file has no language). Every write
+    // moves `modified_at` on, even within one millisecond: clients compare it to tell whether an object changed.
     const object = existing
-      ? { path: target, objectId: existing.objectId, createdAt: existing.createdAt, ...entry, modifiedAt: this.now() }
+      ? {
+          path: target,
+          objectId: existing.objectId,
+          createdAt: existing.createdAt,
+          ...entry,
+          modifiedAt: Math.max(this.now(), existing.modifiedAt + 1),
+        }
       : this.create(target, entry);
     this.objects.set(target, object);
     return object;

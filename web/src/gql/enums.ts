@@ -113,11 +113,31 @@ export type MembershipRole =
   | 'LEAD'
   | 'MEMBER';
 
+export type NotebookLanguage =
+  | 'PYTHON'
+  | 'R'
+  | 'SCALA'
+  | 'SQL';
+
+export type NotebookSyncDirection =
+  /** Take the workspace’s cells. */
+  | 'PULL'
+  /** Write these cells to the workspace. */
+  | 'PUSH';
+
 export type PipelineLayer =
   | 'ALL'
   | 'BRONZE'
   | 'GOLD'
   | 'SILVER';
+
+export type PipelineTaskType =
+  /** A workspace notebook (`notebookPath`). */
+  | 'NOTEBOOK'
+  /** A Python file (`pythonFile`), parameters passed as `--name value`. */
+  | 'PYTHON'
+  /** A SQL query on a SQL warehouse (`query`, `warehouseId`). */
+  | 'SQL';
 
 export type QuestionType =
   | 'CHOICE'
@@ -141,6 +161,12 @@ export type RunEventType =
   | 'RUN_PROGRESS'
   | 'RUN_STARTED';
 
+export type SecurableType =
+  | 'CATALOG'
+  | 'SCHEMA'
+  | 'TABLE'
+  | 'VOLUME';
+
 /** SYSTEM: a customer’s job; DATABRICKS_INTERNAL: the platform’s own automation (platform admins only). */
 export type ServiceTokenRole =
   | 'DATABRICKS_INTERNAL'
@@ -163,6 +189,17 @@ export type SyncStatus =
   | 'LOCAL_ONLY'
   | 'PENDING'
   | 'SYNCED';
+
+export type TenantCatalogDriftKind =
+  | 'EXTRA_PRIVILEGE'
+  | 'MISSING_PRIVILEGE'
+  | 'MISSING_SECURABLE';
+
+/** OK: initialized and exactly as designed; DRIFT: initialized but something differs; NOT_INITIALIZED. */
+export type TenantCatalogStatus =
+  | 'DRIFT'
+  | 'NOT_INITIALIZED'
+  | 'OK';
 
 /** DAILY: each finished day once, from 03:00 UTC. HOURLY: also today’s figures, every hour. */
 export type UsageSchedule =

@@ -60,6 +60,12 @@ export const AppShell: Component<RouteSectionProps> = (props) => {
           <A href="/datasets" activeClass="is-active">
             Datasets
           </A>
+          <A href="/pipelines" activeClass="is-active">
+            Pipelines
+          </A>
+          <A href="/notebooks" activeClass="is-active">
+            Notebooks
+          </A>
           <Show when={isAdmin()}>
             <A href="/ops" activeClass="is-active">
               Operations

@@ -51,6 +51,9 @@ export const listClusters = async (rest: DatabricksRestClient) =>
 export const listWarehouses = async (rest: DatabricksRestClient) =>
   (await rest.get<{ warehouses?: WarehouseInfo[] }>('/api/2.0/sql/warehouses')).warehouses ?? [];
 
+export const getWarehouse = (rest: DatabricksRestClient, id: string) =>
+  rest.get<WarehouseInfo>(`/api/2.0/sql/warehouses/${encodeURIComponent(id)}`);
+
 export const listServingEndpoints = async (rest: DatabricksRestClient) =>
   (await rest.get<{ endpoints?: ServingEndpoint[] }>('/api/2.0/serving-endpoints')).endpoints ?? [];
 

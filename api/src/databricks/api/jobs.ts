@@ -47,7 +47,10 @@ export interface NewClusterSpec {
 export interface JobTaskSettings {
   task_key: string;
   depends_on?: { task_key: string }[];
-  notebook_task?: { notebook_path: string; base_parameters?: Record<string, string> };
+  notebook_task?: { notebook_path: string; base_parameters?: Record<string, string>; source?: 'WORKSPACE' | 'GIT' };
+  /** A saved query (Queries API) run on a SQL warehouse. */
+  sql_task?: { warehouse_id: string; query: { query_id: string }; parameters?: Record<string, string> };
+  spark_python_task?: { python_file: string; parameters?: string[] };
   description?: string;
   /** Where the task runs: an all-purpose cluster, a new cluster, a job cluster; none of them means serverless. */
   existing_cluster_id?: string;
@@ -146,6 +149,12 @@ export const cancelRun = (rest: DatabricksRestClient, runId: number) =>
 
 export const createJob = (rest: DatabricksRestClient, settings: Job['settings']) =>
   rest.post<{ job_id: number }>(`${JOBS}/create`, settings);
+
+/** Replaces all of a job's settings (`jobs/reset`). */
+export const resetJob = (rest: DatabricksRestClient, jobId: number, settings: Job['settings']) =>
+  rest.post(`${JOBS}/reset`, { job_id: jobId, new_settings: settings });
+
+export const deleteJob = (rest: DatabricksRestClient, jobId: number) => rest.post(`${JOBS}/delete`, { job_id: jobId });
 
 /** Terminal life-cycle states: the run will not change any more. */
 export const TERMINAL_LIFE_CYCLE_STATES = new Set(['TERMINATED', 'SKIPPED', 'INTERNAL_ERROR']);

@@ -16,11 +16,11 @@ import { findOwned, found } from '../ownership.js';
 import { mappingOfCop } from '../workspace-mapping.js';
 import { JobRun, PipelineLayerEnum } from './types.js';
 
-const parametersSchema = z.record(
+export const parametersSchema = z.record(
   z.string().regex(/^[A-Za-z_][\w.-]{0,99}$/, 'Parameter names are identifiers.'),
   z.string().max(4000),
 );
-const idempotencyKey = z.string().trim().min(1).max(200);
+export const idempotencyKey = z.string().trim().min(1).max(200);
 
 const TriggerPipelineInput = builder.inputType('TriggerPipelineInput', {
   fields: (t) => ({
@@ -100,7 +100,7 @@ const targetSelect = {
  * The workspace mapping a run goes to, inside the viewer's tenant: the one named, or the CoP's own, else one of
  * its customer's mappings with no CoP (those cover the whole customer).
  */
-async function resolveTarget(ctx: Context, where: { mappingId?: string; copId?: string }): Promise<RunTarget> {
+export async function resolveTarget(ctx: Context, where: { mappingId?: string; copId?: string }): Promise<RunTarget> {
   if (!where.mappingId && !where.copId) throw badInput('Give a copId or a workspaceId.', 'copId');
   const mapping = found(
     await ctx.prisma.workspaceMapping.findFirst({
@@ -133,9 +133,10 @@ const runServices = (ctx: Context): RunServices => ({
   starting: ctx.runs.starting,
 });
 
-const triggeredBy = (ctx: Context) => (ctx.viewer?.kind === 'user' ? ctx.viewer.id : null);
+export const triggeredBy = (ctx: Context) => (ctx.viewer?.kind === 'user' ? ctx.viewer.id : null);
 
-async function start(ctx: Context, query: object, target: RunTarget, request: RunRequest) {
+/** Starts a run through the run machinery (idempotent per key) and reads it back with the caller's selection. */
+export async function start(ctx: Context, query: object, target: RunTarget, request: RunRequest) {
   const run = await remote(() => startRun(runServices(ctx), target, request));
   return ctx.prisma.jobRun.findUniqueOrThrow({ ...query, where: { id: run.id } });
 }

@@ -1,5 +1,6 @@
 import type { Component } from 'solid-js';
 import type { SyncStatus } from '../../gql/graphql';
+import './sync-badge.css';
 
 const LABELS: Record<SyncStatus, string> = {
   SYNCED: 'Synced',

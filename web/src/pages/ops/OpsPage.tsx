@@ -9,6 +9,7 @@ import { CostChart } from './CostChart';
 import { FreshnessPanel } from './FreshnessPanel';
 import { formatUsd } from './format-usd';
 import { JobTrendCharts } from './JobTrendCharts';
+import { TenantCatalogPanel } from './TenantCatalogPanel';
 import './ops.css';
 
 const OpsCustomersQuery = graphql(`
@@ -196,6 +197,7 @@ const OpsPage: Component = () => {
             </form>
             <Show when={budgetResult.error}>{(error) => <ErrorState error={error()} variant="inline" />}</Show>
           </Panel>
+          <Show when={customerId()}>{(id) => <TenantCatalogPanel customerId={id()} />}</Show>
           <Panel title="Jobs" class="ops-jobs">
             <Show when={customer()?.opsMetrics?.jobs}>
               {(jobs) => (

@@ -17,6 +17,16 @@ export const DatabricksSyncWidgetFragment = graphql(`
           inDatabricks
           failing
         }
+        notebooks {
+          total
+          inDatabricks
+          failing
+        }
+        pipelines {
+          total
+          inDatabricks
+          failing
+        }
       }
     }
   }
@@ -27,6 +37,8 @@ type Kind = keyof Omit<Status['resources'], '__typename'>;
 
 const KINDS: { kind: Kind; label: string; href: string }[] = [
   { kind: 'datasets', label: 'Datasets', href: '/datasets' },
+  { kind: 'notebooks', label: 'Notebooks', href: '/notebooks' },
+  { kind: 'pipelines', label: 'Pipelines', href: '/pipelines' },
 ];
 
 /** A customer's Databricks sync at a glance: where its resources go and how many of each kind are there. */

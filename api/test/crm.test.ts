@@ -60,6 +60,27 @@ async function readDirectly(sql: string): Promise<Record<string, unknown>[]> {
   }
 }
 
+/** `importCrm` of one file, uploaded as a browser does (GraphQL multipart request). */
+async function importFile(name: string, content: string, token = tokens.admin): Promise<any> {
+  const body = new FormData();
+  body.set(
+    'operations',
+    JSON.stringify({
+      query: `mutation($ws: ID!, $file: File!) { importCrm(workspaceId: $ws, file: $file) {
+        tables { table inserted updated rejected } rejections { table index line key reason } } }`,
+      variables: { ws: workspace, file: null },
+    }),
+  );
+  body.set('map', JSON.stringify({ 0: ['variables.file'] }));
+  body.set('0', new File([content], name, { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+  const response = await api.request('/graphql', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': 'on' },
+    body,
+  });
+  return response.json();
+}
+
 /** SQL statements the tenant's warehouse client has sent so far. */
 async function statementsSent(): Promise<number> {
   const row = await api.prisma.integration.findUniqueOrThrow({
@@ -106,6 +127,24 @@ describe('CRM accounts in the workspace’s warehouse', () => {
     }
     const history = await readDirectly(`DESCRIBE HISTORY ${catalog}.main.accounts`);
     expect(history.map((h) => h.operation)).toEqual(['MERGE', 'CREATE TABLE']);
+  });
+
+  it('reads the fields asked for — through fragments, `nodes` and aliases — with the values the warehouse holds', async () => {
+    const query = `query($ws: ID!) { crmAccounts(workspaceId: $ws, first: 10) { edges { node { ...A } } } }
+      fragment A on CrmAccount { bsnid vp useCases(first: 20) { nodes { ...U } } cases: useCases { edges { node { id } } } }
+      fragment U on CrmUseCase { ... on CrmUseCase { problem leader } account { admin } }`;
+    const result = await gql(query, { ws: workspace });
+    expect(result.errors).toBeUndefined();
+    const account = result.data!.crmAccounts.edges.find((e: any) => e.node.bsnid === 'BSN-1001').node;
+    const [direct] = await readDirectly(`SELECT vp, admin FROM ${catalog}.main.accounts WHERE bsnid = 'BSN-1001'`);
+    const cases = await readDirectly(
+      `SELECT id, problem, leader FROM ${catalog}.main.use_cases WHERE account_bsnid = 'BSN-1001' ORDER BY created_at, id`,
+    );
+    expect(account.vp).toBe(direct!.vp);
+    expect(account.useCases.nodes).toEqual(
+      cases.map((c) => ({ problem: c.problem, leader: c.leader, account: { admin: direct!.admin } })),
+    );
+    expect(account.cases.edges.map((e: any) => e.node.id)).toHaveLength(cases.length);
   });
 
   it('searches case-insensitively in the warehouse (accounts and their use cases), filters and pages by keyset', async () => {
@@ -264,25 +303,7 @@ describe('CRM accounts in the workspace’s warehouse', () => {
       date: '2026-01-01',
       description: 'd',
     });
-    const body = new FormData();
-    body.set(
-      'operations',
-      JSON.stringify({
-        query:
-          'mutation($ws: ID!, $file: File!) { importCrm(workspaceId: $ws, file: $file) { tables { table inserted updated rejected } rejections { table key reason } } }',
-        variables: { ws: workspace, file: null },
-      }),
-    );
-    body.set('map', JSON.stringify({ 0: ['variables.file'] }));
-    body.set('0', new File([JSON.stringify(document)], 'crm.json', { type: 'application/json' }));
-    const upload = async (token: string) => {
-      const response = await api.request('/graphql', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': 'on' },
-        body,
-      });
-      return (await response.json()) as any;
-    };
+    const upload = (token: string) => importFile('crm.json', JSON.stringify(document), token);
     const theirs = await upload(tokens.other);
     expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const result = await upload(tokens.admin);
@@ -296,9 +317,70 @@ describe('CRM accounts in the workspace’s warehouse', () => {
     });
     expect(report.tables[3]).toMatchObject({ table: 'updates', inserted: 0, rejected: 1 });
     expect(report.rejections).toEqual([
-      { table: 'accounts', key: 'BSN-BAD', reason: 'team is missing' },
-      { table: 'updates', key: 'imp-1', reason: 'there is no account BSN-NOWHERE' },
+      { table: 'accounts', index: document.accounts.length - 1, line: null, key: 'BSN-BAD', reason: 'team is missing' },
+      {
+        table: 'updates',
+        index: document.updates.length - 1,
+        line: null,
+        key: 'imp-1',
+        reason: 'there is no account BSN-NOWHERE',
+      },
     ]);
+  });
+
+  it('takes the exported CSV files back in unchanged, and reports bad CSV rows with their lines', async () => {
+    const EXPORT_CSV = 'query($ws: ID!) { exportCrm(workspaceId: $ws, format: CSV) { name content } }';
+    const before = (await gql(EXPORT_CSV, { ws: workspace })).data!.exportCrm as { name: string; content: string }[];
+    const reports = [];
+    for (const file of before) reports.push(await importFile(file.name, file.content));
+    expect(reports.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(reports.map((r) => r.data.importCrm.tables)).toEqual(
+      before.map((file) => [
+        {
+          table: file.name.replace('.csv', ''),
+          inserted: 0,
+          updated: file.content.trim().split('\n').length - 1,
+          rejected: 0,
+        },
+      ]),
+    );
+    // Everything but the time of the import (updated_at) reads back as it was exported.
+    const withoutUpdatedAt = (content: string) => content.split('\n').map((line) => line.replace(/,[^,]*$/, ''));
+    const after = (await gql(EXPORT_CSV, { ws: workspace })).data!.exportCrm as { content: string }[];
+    expect(after.map((file) => withoutUpdatedAt(file.content))).toEqual(
+      before.map((file) => withoutUpdatedAt(file.content)),
+    );
+
+    const csv = [
+      'bsnid,team,business_area,vp',
+      'BSN-CSV1,"Claims, North",Claims,Ann',
+      'BSN-CSV2,,Claims,Bob',
+      'BSN-CSV3,Short',
+      'BSN-CSV1,Again,Claims,Ann',
+    ].join('\n');
+    const result = await importFile('accounts.csv', csv);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.importCrm).toEqual({
+      tables: [{ table: 'accounts', inserted: 1, updated: 0, rejected: 3 }],
+      rejections: [
+        { table: 'accounts', index: 1, line: 3, key: 'BSN-CSV2', reason: 'team is missing' },
+        { table: 'accounts', index: 2, line: 4, key: null, reason: '2 fields where the header has 4' },
+        { table: 'accounts', index: 3, line: 5, key: 'BSN-CSV1', reason: 'bsnid BSN-CSV1 appears twice in the file' },
+      ],
+    });
+    const direct = await readDirectly(`SELECT team, vp FROM ${catalog}.main.accounts WHERE bsnid = 'BSN-CSV1'`);
+    expect(direct).toEqual([{ team: 'Claims, North', vp: 'Ann' }]);
+
+    const unknownHeader = await importFile('x.csv', 'bsnid,colour\nBSN-1,red');
+    expect(unknownHeader.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['file'] });
+    const unclosed = await importFile('x.csv', 'bsnid,team,business_area\n"BSN-1,T,C');
+    expect(unclosed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['file'] });
+    const orphan = await importFile('u.csv', 'id,account_bsnid,author,date,description\nu-1,BSN-NONE,A,2026-01-02,D');
+    expect(orphan.data.importCrm.rejections).toEqual([
+      { table: 'updates', index: 0, line: 2, key: 'u-1', reason: 'there is no account BSN-NONE' },
+    ]);
+    const analyst = await importFile('accounts.csv', csv, tokens.analyst);
+    expect(analyst.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('fails with the typed remote error when the warehouse is down, and writes nothing', async () => {
@@ -314,5 +396,26 @@ describe('CRM accounts in the workspace’s warehouse', () => {
       await emulator.clearFaults();
     }
     expect(await readDirectly(`SELECT * FROM ${catalog}.main.accounts WHERE bsnid = 'BSN-DOWN'`)).toEqual([]);
+  });
+
+  it('keeps the CRM where the integration’s crm setting says (default edip_crm.main), made there on first use', async () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateIntegrationInput!) {
+      updateIntegration(id: $id, input: $input) { databricks { crm { catalog schema } } } }`;
+    const id = encodeGlobalID('Integration', integrationId);
+    const bad = await gql(UPDATE, { id, input: { databricks: { crm: { catalog: 'Not-A-Name' } } } });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const engineer = await gql(UPDATE, { id, input: { databricks: { crm: { schema: 'book' } } } }, tokens.engineer);
+    expect(engineer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const moved = `${catalog}_moved`;
+    const updated = await gql(UPDATE, { id, input: { databricks: { crm: { catalog: moved, schema: 'book' } } } });
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateIntegration.databricks.crm).toEqual({ catalog: moved, schema: 'book' });
+    const list = await gql(LIST, { ws: workspace, first: 50 });
+    expect(list.data!.crmAccounts.edges.map((e: any) => e.node.bsnid)).not.toContain('BSN-CSV1');
+    expect(await readDirectly(`SELECT count(*) AS n FROM ${moved}.book.accounts`)).toEqual([{ n: 5 }]);
+
+    const cleared = await gql(UPDATE, { id, input: { databricks: { crm: null } } });
+    expect(cleared.data!.updateIntegration.databricks.crm).toBeNull();
   });
 });

@@ -57,8 +57,10 @@ export async function startSqlEmulator() {
       return { status: response.statusCode, body: (text ? JSON.parse(text) : {}) as any };
     },
     /** A session of the official driver, trusting the emulator's certificate through `customCaCert`. */
-    async openDriverSession(warehouseId = WAREHOUSE_ID) {
+    /** `arrow: false` turns the driver's Arrow off (its `arrowEnabled`): results come column-based. */
+    async openDriverSession(warehouseId = WAREHOUSE_ID, { arrow = true } = {}) {
       const client = new DBSQLClient();
+      client.getConfig().arrowEnabled = arrow;
       await client.connect({
         host: hostname,
         port: Number(port),

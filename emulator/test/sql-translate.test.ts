@@ -43,6 +43,22 @@ describe('Databricks SQL dialect translation', () => {
     ]);
   });
 
+  it('reads from_json with an ARRAY schema as a cast of JSON, and explode as unnest; literals elsewhere stay', () => {
+    expect(
+      translateStatement("SELECT x FROM t WHERE k IN (SELECT explode(from_json(:keys, 'ARRAY<STRING>')))"),
+    ).toEqual(['SELECT x FROM t WHERE k IN (SELECT unnest(CAST(CAST(:keys AS JSON) AS STRING[])))']);
+    expect(
+      translateStatement(
+        "SELECT r.`a` FROM (SELECT explode(from_json(:rows, 'ARRAY<STRUCT<a: STRING, `date`: DATE>>')) AS r)",
+      ),
+    ).toEqual([
+      'SELECT r."a" FROM (SELECT unnest(CAST(CAST(:rows AS JSON) AS STRUCT("a" STRING, "date" DATE)[])) AS r)',
+    ]);
+    expect(translateStatement("SELECT 'from_json(:keys, ', 'ARRAY<STRING>')")).toEqual([
+      "SELECT 'from_json(:keys, ', 'ARRAY<STRING>')",
+    ]);
+  });
+
   it('splits scripts on semicolons outside literals', () => {
     expect(splitStatements("SELECT ';'; SELECT 2;")).toEqual(["SELECT ';'", 'SELECT 2']);
   });

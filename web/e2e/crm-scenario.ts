@@ -1,5 +1,6 @@
 // The CRM in the warehouse, as a data engineer uses it: search → open → edit → a conflict from a second tab is
-// handled → the history shows both versions and what changed between them.
+// handled → the history shows both versions and what changed between them → the account is linked to a CoP,
+// whose page then lists it with its platform statuses.
 import type { Page } from 'playwright-core';
 import { check, shoot } from './checks.js';
 
@@ -63,4 +64,17 @@ export async function crmScenario(page: Page) {
   const diff = await page.getByRole('table', { name: 'Changes between the two versions' }).textContent();
   check(diff?.includes('tab 2') && diff.includes('tab 1'), 'the diff of the last two versions shows the team changing');
   await shoot(page, '15-crm-history');
+
+  const chosen = page.getByLabel('Serve from a CoP');
+  const cop = (await chosen.locator('option').nth(1).textContent()) ?? '';
+  await chosen.selectOption({ label: cop });
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await page.getByRole('link', { name: cop, exact: true }).click();
+  const served = page.getByTestId('cop-crm-account');
+  await served.first().waitFor({ timeout: FIRST_USE_TIMEOUT_MS });
+  check(
+    (await served.textContent())?.includes('Claims Analytics (tab 1)') &&
+      (await served.locator('.crm-chip').count()) === 5,
+    `the CoP page (${cop}) lists the account it serves with its 5 platform statuses`,
+  );
 }

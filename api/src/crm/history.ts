@@ -27,7 +27,7 @@ export async function accountAsOf(w: CrmWarehouse, bsnid: string, asOf: AsOf): P
   const value = asOf.version !== undefined ? asOf.version : asOf.timestamp.toISOString();
   // A version or time outside the table's history is refused by the warehouse (BAD_USER_INPUT).
   const from = `${qualified(w.ns, ACCOUNTS)} ${travel}`;
-  return (await selectRows(w, ACCOUNTS, 'WHERE bsnid = :bsnid', { bsnid, asOf: value }, from))[0];
+  return (await selectRows(w, ACCOUNTS, 'WHERE bsnid = :bsnid', { bsnid, asOf: value }, { from }))[0];
 }
 
 export async function accountHistory(w: CrmWarehouse, bsnid: string): Promise<AccountVersion[]> {

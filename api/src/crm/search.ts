@@ -7,7 +7,7 @@
 import { CrmError } from './errors.js';
 import { type CrmRecord, selectRows } from './records.js';
 import type { Params } from './statements.js';
-import { ACCOUNTS, PLATFORM_STATUSES, qualified, USE_CASES } from './tables.js';
+import { ACCOUNTS, type Column, PLATFORM_STATUSES, projection, qualified, USE_CASES } from './tables.js';
 import type { CrmWarehouse } from './warehouse.js';
 
 export const ACCOUNT_ORDERS = {
@@ -23,6 +23,8 @@ export interface AccountSearch {
   platform?: string | null;
   status?: string | null;
   orderBy?: AccountOrder | null;
+  /** The account fields to read (all when not given); the sort column is read in any case, for the cursor. */
+  fields?: ReadonlySet<string>;
   first: number;
   after?: string | null;
 }
@@ -46,7 +48,7 @@ function decodeCursor(cursor: string): [string, string] {
 export async function searchAccounts(
   w: CrmWarehouse,
   query: AccountSearch,
-): Promise<{ edges: { cursor: string; node: CrmRecord }[]; hasNextPage: boolean }> {
+): Promise<{ edges: { cursor: string; node: CrmRecord }[]; hasNextPage: boolean; columns: readonly Column[] }> {
   const order = ACCOUNT_ORDERS[query.orderBy ?? 'TEAM_ASC'];
   const where: string[] = [];
   const params: Params = { limit: query.first + 1 };
@@ -84,10 +86,12 @@ export async function searchAccounts(
   }
   const tail = `${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY a.${order.column} ${order.direction}, a.bsnid ASC LIMIT :limit`;
-  const rows = await selectRows(w, ACCOUNTS, tail, params, `${qualified(w.ns, ACCOUNTS)} AS a`);
   const field = ACCOUNTS.columns.find((c) => c.column === order.column)!.field;
+  const columns = projection(ACCOUNTS, query.fields && new Set([...query.fields, field]));
+  const rows = await selectRows(w, ACCOUNTS, tail, params, { from: `${qualified(w.ns, ACCOUNTS)} AS a`, columns });
   return {
     edges: rows.slice(0, query.first).map((node) => ({ cursor: encodeCursor(node[field], node.bsnid), node })),
     hasNextPage: rows.length > query.first,
+    columns,
   };
 }

@@ -5,12 +5,14 @@
  */
 import DataLoader from 'dataloader';
 import { type CrmRecord, rowsWhereIn } from './records.js';
-import { ACCOUNTS, type CrmTable } from './tables.js';
+import { ACCOUNTS, type Column, type CrmTable } from './tables.js';
 import { type CrmDeps, type CrmWarehouse, openCrm } from './warehouse.js';
 
 export class CrmSession {
   private readonly warehouses = new Map<string, Promise<CrmWarehouse>>();
   private readonly loaders = new Map<string, DataLoader<string, CrmRecord[]>>();
+  /** Accounts of a list page, by `<scope>|<bsnid>`, with the columns the page read. */
+  private readonly remembered = new Map<string, { account: CrmRecord; columns: ReadonlySet<string> }>();
 
   constructor(private readonly deps: CrmDeps) {}
 
@@ -23,23 +25,40 @@ export class CrmSession {
     return pending;
   }
 
-  /** Accounts read otherwise (a list page): their children's `account` fields need no statement of their own. */
-  rememberAccounts(scope: string, accounts: CrmRecord[]): void {
-    const loader = this.loader(scope, ACCOUNTS, 'bsnid');
-    for (const account of accounts) loader.prime(String(account.bsnid), [account]);
+  /**
+   * Accounts read otherwise (a list page, of `columns`): their children's `account` fields need no statement of
+   * their own when they ask for no other column.
+   */
+  rememberAccounts(scope: string, accounts: CrmRecord[], columns: readonly Column[]): void {
+    const names = new Set(columns.map((c) => c.column));
+    for (const account of accounts) this.remembered.set(`${scope}|${account.bsnid}`, { account, columns: names });
   }
 
-  /** The rows of `table` whose `column` equals `value`, loaded together with every other asked for in this tick. */
-  rowsOf(scope: string, table: CrmTable, column: string, value: string): Promise<CrmRecord[]> {
-    return this.loader(scope, table, column).load(value);
+  /**
+   * The rows of `table` whose `column` equals `value`, loaded together with every other asked for in this tick;
+   * only `columns` are read (all by default), so the rows asked for with the same columns share one statement.
+   */
+  rowsOf(
+    scope: string,
+    table: CrmTable,
+    column: string,
+    value: string,
+    columns: readonly Column[] = table.columns,
+  ): Promise<CrmRecord[]> {
+    return this.loader(scope, table, column, columns).load(value);
   }
 
-  private loader(scope: string, table: CrmTable, column: string): DataLoader<string, CrmRecord[]> {
-    const key = `${scope}|${table.name}|${column}`;
+  private loader(
+    scope: string,
+    table: CrmTable,
+    column: string,
+    columns: readonly Column[],
+  ): DataLoader<string, CrmRecord[]> {
+    const key = `${scope}|${table.name}|${column}|${columnsKey(columns)}`;
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (values) => {
-        const rows = await rowsWhereIn(await this.warehouse(scope), table, column, values);
+        const rows = await rowsWhereIn(await this.warehouse(scope), table, column, values, columns);
         const field = table.columns.find((c) => c.column === column)!.field;
         const groups = new Map<string, CrmRecord[]>();
         for (const row of rows) {
@@ -54,12 +73,31 @@ export class CrmSession {
     return loader;
   }
 
-  async account(scope: string, bsnid: string): Promise<CrmRecord | undefined> {
-    return (await this.rowsOf(scope, ACCOUNTS, 'bsnid', bsnid))[0];
+  /** An account with (at least) `columns`: from a page read in this request if it has them. */
+  async account(
+    scope: string,
+    bsnid: string,
+    columns: readonly Column[] = ACCOUNTS.columns,
+  ): Promise<CrmRecord | undefined> {
+    const known = this.remembered.get(`${scope}|${bsnid}`);
+    if (known && columns.every((c) => known.columns.has(c.column))) return known.account;
+    return (await this.rowsOf(scope, ACCOUNTS, 'bsnid', bsnid, columns))[0];
   }
 
   /** Forgets loaded rows after a write, so that the mutation's answer shows what the warehouse now holds. */
   clear(): void {
     for (const loader of this.loaders.values()) loader.clearAll();
+    this.remembered.clear();
   }
+}
+
+/** A list of columns as a loader key part, computed once per list (a page asks with the same list per row). */
+const columnKeys = new WeakMap<readonly Column[], string>();
+function columnsKey(columns: readonly Column[]): string {
+  let key = columnKeys.get(columns);
+  if (key === undefined) {
+    key = columns.map((c) => c.column).join(',');
+    columnKeys.set(columns, key);
+  }
+  return key;
 }

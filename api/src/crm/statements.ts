@@ -19,17 +19,21 @@ const toDate = (value: unknown): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
-/** A driver row (column names) as a service row (field names, Date for dates and times). */
-export function toRow(table: CrmTable, raw: Record<string, unknown>): CrmRow {
-  return Object.fromEntries(
-    table.columns.map((c) => {
-      const value = raw[c.column];
-      return [
-        c.field,
-        c.type === 'STRING' ? (value === null || value === undefined ? null : String(value)) : toDate(value),
-      ];
-    }),
-  );
+/**
+ * A driver row (column names) as a service row (field names, Date for dates and times), of `columns` (all the
+ * table's by default). A plain loop: a page of nested rows is tens of thousands of them.
+ */
+export function toRow(
+  table: CrmTable,
+  raw: Record<string, unknown>,
+  columns: readonly Column[] = table.columns,
+): CrmRow {
+  const row: CrmRow = {};
+  for (const c of columns) {
+    const value = raw[c.column];
+    row[c.field] = c.type === 'STRING' ? (value === null || value === undefined ? null : String(value)) : toDate(value);
+  }
+  return row;
 }
 
 /** A parameter value for a column: dates as `YYYY-MM-DD`, timestamps as ISO strings. */
@@ -40,33 +44,34 @@ export function paramValue(column: Column, value: unknown): SqlParameterValue {
   return String(value);
 }
 
+/** `(SELECT explode(…))` of a JSON array of strings passed as the one parameter `name`: an IN list of any length. */
+export const keysIn = (name: string) => `(SELECT explode(from_json(:${name}, 'ARRAY<STRING>')))`;
+
 /** `CAST(:p AS TYPE)`: a typed marker, so that a null parameter still has the column's type. */
 export const typed = (column: Column, name: string) => `CAST(:${name} AS ${column.type})`;
 
 /**
- * An inline table of `rows` (service rows), `SELECT <columns> FROM (VALUES (…), …) AS s(<columns>)`, one typed
- * parameter per value (a VALUES list plans far faster than a UNION of SELECTs); `now` columns take the
- * warehouse time instead. Returns the SQL and its parameters, named `<prefix><row>_<field>`.
+ * An inline table of `rows` (service rows) that travels as ONE parameter, `name`, a JSON array of objects keyed
+ * by column: `SELECT <typed columns> FROM (SELECT explode(from_json(:name, 'ARRAY<STRUCT<…>>')) AS r)`. A
+ * thousand rows cost the warehouse one value to bind, not one per cell, so batches can be large. `now`
+ * columns take the warehouse time instead.
  */
 export function rowsSource(
   table: CrmTable,
   rows: CrmRow[],
-  prefix: string,
+  name: string,
   now: readonly string[] = ['created_at', 'updated_at'],
 ): { sql: string; params: Params } {
-  const params: Params = {};
   const given = table.columns.filter((c) => !now.includes(c.column));
-  const tuples = rows.map((row, i) => {
-    const items = given.map((c) => {
-      const name = `${prefix}${i}_${c.field}`;
-      params[name] = paramValue(c, row[c.field]);
-      return typed(c, name);
-    });
-    return `(${items.join(', ')})`;
-  });
-  const select = table.columns.map((c) => (now.includes(c.column) ? `${NOW} AS \`${c.column}\`` : `v.\`${c.column}\``));
-  const names = given.map((c) => `\`${c.column}\``).join(', ');
-  return { sql: `SELECT ${select.join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(${names})`, params };
+  const values = rows.map((row) => Object.fromEntries(given.map((c) => [c.column, paramValue(c, row[c.field])])));
+  const schema = `ARRAY<STRUCT<${given.map((c) => `\`${c.column}\`: STRING`).join(', ')}>>`;
+  const select = table.columns.map((c) =>
+    now.includes(c.column) ? `${NOW} AS \`${c.column}\`` : `CAST(r.\`${c.column}\` AS ${c.type}) AS \`${c.column}\``,
+  );
+  return {
+    sql: `SELECT ${select.join(', ')} FROM (SELECT explode(from_json(:${name}, '${schema}')) AS r) AS j`,
+    params: { [name]: JSON.stringify(values) },
+  };
 }
 
 /** `MERGE INTO target USING (source) s ON key WHEN NOT MATCHED THEN INSERT …`, plus an optional update. */

@@ -96,9 +96,30 @@ export interface CrmNamespace {
 /** `catalog`.`schema`.`table`: names come from validated settings (see namespace.ts), never from requests. */
 export const qualified = (ns: CrmNamespace, t: CrmTable) => `\`${ns.catalog}\`.\`${ns.schema}\`.\`${t.name}\``;
 
-/** Every column, quoted (`date` is a keyword). */
-export const columnList = (t: CrmTable, alias?: string) =>
-  t.columns.map((c) => `${alias ? `${alias}.` : ''}\`${c.column}\``).join(', ');
+/** Every column (or those given), quoted (`date` is a keyword). */
+export const columnList = (t: CrmTable, alias?: string, columns: readonly Column[] = t.columns) =>
+  columns.map((c) => `${alias ? `${alias}.` : ''}\`${c.column}\``).join(', ');
+
+/**
+ * The columns a read of `fields` needs (every column when not given): an account's bsnid always (its children
+ * are found by it), a child's link to its account always (rows are grouped by it), a child's id with the node
+ * `id`. Reading only what is asked keeps wide pages cheap.
+ */
+export function projection(t: CrmTable, fields?: ReadonlySet<string>): readonly Column[] {
+  if (!fields) return t.columns;
+  // Asked once per row of a page with the same set of fields: the same list each time.
+  const known = projections.get(fields) ?? new Map<CrmTable, readonly Column[]>();
+  projections.set(fields, known);
+  let columns = known.get(t);
+  if (!columns) {
+    const needed = (c: Column) =>
+      c.column === 'bsnid' || c.column === 'account_bsnid' || (c.column === t.key && fields.has('id'));
+    columns = t.columns.filter((c) => needed(c) || fields.has(c.field));
+    known.set(t, columns);
+  }
+  return columns;
+}
+const projections = new WeakMap<ReadonlySet<string>, Map<CrmTable, readonly Column[]>>();
 
 function createTable(ns: CrmNamespace, t: CrmTable): string {
   const columns = t.columns.map((c) => `\`${c.column}\` ${c.type}${c.required ? ' NOT NULL' : ''}`);

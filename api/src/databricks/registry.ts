@@ -27,6 +27,8 @@ export interface RegistryOptions {
   attemptTimeoutMs?: number;
   deadlineMs?: number;
   statementTimeoutMs?: number;
+  /** SQL results as Arrow (default) or column-based: see `SqlClientOptions.arrow`. */
+  arrow?: boolean;
   resilience?: ResilienceOptions;
   /** Counts every connection's traffic for `/metrics`. */
   stats?: ConnectorStats;
@@ -121,6 +123,7 @@ export class DatabricksRegistry {
           warehouseId: config.warehouseId,
           credentials,
           statementTimeoutMs: this.options.statementTimeoutMs,
+          arrow: this.options.arrow,
           stats,
           rest,
         })

@@ -17,6 +17,11 @@ export interface SqlClientOptions {
   statementTimeoutMs?: number;
   /** Where statements are counted for `/metrics`. */
   stats?: ConnectorStats;
+  /**
+   * Results as Arrow batches (default, as the driver asks) or, when false, column-based row sets: the driver then
+   * hands out DATE and TIMESTAMP values as text.
+   */
+  arrow?: boolean;
   /** The workspace's REST client, for `queryInline`. */
   rest?: DatabricksRestClient;
 }
@@ -71,6 +76,8 @@ export class DatabricksSqlClient {
     this.limiter = bulkhead(this.maxSessions, 1_000);
     // The driver emits 'error' on connection problems; without a listener that would crash the process.
     this.driver.on('error', () => {});
+    // The driver takes this setting only on its configuration object (connect() has no option for it).
+    this.driver.getConfig().arrowEnabled = options.arrow ?? true;
   }
 
   query<T extends object = Record<string, unknown>>(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const unityName = z.string().regex(/^[a-z_][a-z0-9_]{0,127}$/, 'a lower-case Unity Catalog name (letters, digits, _)');
+export const UNITY_NAME = /^[a-z_][a-z0-9_]{0,127}$/;
+const unityName = z.string().regex(UNITY_NAME, 'a lower-case Unity Catalog name (letters, digits, _)');
 
 /**
  * The plain settings of a Databricks integration (`Integration.config`). Credentials never live here:

@@ -5,7 +5,7 @@ import { ADMIN_ROLES } from '../auth/viewer.js';
 import { appError } from '../errors.js';
 import type { IntegrationType } from '../generated/prisma/enums.js';
 import { SENSITIVE } from '../graphql/sensitive.js';
-import { type DatabricksConfig, databricksConfigSchema } from '../integrations/databricks-config.js';
+import { type DatabricksConfig, databricksConfigSchema, UNITY_NAME } from '../integrations/databricks-config.js';
 import { checkDatabricksSettings, httpsUrl, patchSettings } from '../integrations/databricks-settings.js';
 import {
   applySecretChanges,
@@ -43,6 +43,16 @@ const ServingEndpoints = builder.simpleObject('DatabricksServingEndpoints', {
   }),
 });
 
+const CRM_LOCATION = 'Where the CRM’s Delta tables live: `<catalog>.<schema>`, `edip_crm.main` when not set.';
+
+const CrmLocation = builder.simpleObject('DatabricksCrmLocation', {
+  description: CRM_LOCATION,
+  fields: (t) => ({
+    catalog: t.string({ nullable: true, description: 'Unity Catalog catalog (default edip_crm).' }),
+    schema: t.string({ nullable: true, description: 'Schema in it (default main).' }),
+  }),
+});
+
 const DatabricksSettings = builder.simpleObject('DatabricksIntegrationSettings', {
   description: 'The plain settings of a Databricks integration; credentials are never part of them.',
   fields: (t) => ({
@@ -56,6 +66,7 @@ const DatabricksSettings = builder.simpleObject('DatabricksIntegrationSettings',
     notebookPaths: t.field({ type: NotebookPaths, nullable: true }),
     servingEndpoints: t.field({ type: ServingEndpoints, nullable: true }),
     catalogPrefix: t.string({ nullable: true }),
+    crm: t.field({ type: CrmLocation, nullable: true }),
     accountId: t.string({ nullable: true, description: 'The Databricks account the workspace belongs to.' }),
     accountConsoleUrl: t.string({ nullable: true, description: 'The account console (account-level administration).' }),
     region: t.string({ nullable: true, description: 'The cloud region of the workspace, e.g. us-east-1.' }),
@@ -125,10 +136,21 @@ const ServingEndpointsInput = builder.inputType('DatabricksServingEndpointsInput
   }),
 });
 
+const unityName = (what: string) =>
+  z.string().regex(UNITY_NAME, `${what} is a lower-case Unity Catalog name (letters, digits and _).`);
+
+const CrmLocationInput = builder.inputType('DatabricksCrmLocationInput', {
+  description: CRM_LOCATION,
+  fields: (t) => ({
+    catalog: t.string({ required: false, validate: unityName('The CRM catalog') }),
+    schema: t.string({ required: false, validate: unityName('The CRM schema') }),
+  }),
+});
+
 const DatabricksSettingsInput = builder.inputType('DatabricksSettingsInput', {
   description:
     'Databricks settings. On create, host and authType are required. On update, an omitted field keeps its ' +
-    'value, null clears it, and a nested object (notebookPaths, servingEndpoints) replaces the whole object.',
+    'value, null clears it, and a nested object (notebookPaths, servingEndpoints, crm) replaces the whole object.',
   fields: (t) => ({
     host: t.string({ required: false, description: 'Workspace URL, e.g. https://adb-123.4.azuredatabricks.net' }),
     authType: t.field({ type: DatabricksAuthTypeEnum, required: false }),
@@ -139,6 +161,7 @@ const DatabricksSettingsInput = builder.inputType('DatabricksSettingsInput', {
     pipelineJobId: t.string({ required: false, validate: nonEmpty('A pipeline job id') }),
     notebookPaths: t.field({ type: NotebookPathsInput, required: false }),
     servingEndpoints: t.field({ type: ServingEndpointsInput, required: false }),
+    crm: t.field({ type: CrmLocationInput, required: false }),
     catalogPrefix: t.string({
       required: false,
       validate: z

@@ -99,6 +99,8 @@ const codeRewrites: [RegExp, string | ((...groups: string[]) => string)][] = [
   [/\bdate_add\s*\(/gi, 'dbx_date_add('],
   // DuckDB knows `current_timestamp` only without parentheses, as TIMESTAMP WITH TIME ZONE; Databricks' is UTC.
   [/\bcurrent_timestamp\s*\(\s*\)/gi, "(now() AT TIME ZONE 'UTC')"],
+  // A generator in a select list: DuckDB's is `unnest`.
+  [/\bexplode\s*\(/gi, 'unnest('],
   // Delta is the only table format here: the clause carries no meaning for DuckDB.
   [/\busing\s+delta\b/gi, ''],
   // Databricks' angle-bracket type syntax.
@@ -138,9 +140,64 @@ export function translateStatement(sql: string, options: TranslateOptions = {}):
       segment.text = `"${duckCatalogName(segment.text.slice(1, -1))}"`;
     }
   }
+  rewriteFromJson(segments);
   const translated = segments.map((s) => s.text).join('');
   const keyless = stripKeyConstraints(translated);
   return [...(rewriteCatalogStatements(translated, options) ?? moveTableClauses(keyless, splitSegments(keyless)))];
+}
+
+const fromJsonHead = /\bfrom_json\s*\(\s*([^,()]+?)\s*,\s*$/i;
+
+/** Splits `a: T, b: STRUCT<c: U, d: V>` on its top-level commas. */
+function topLevelItems(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === ',' && depth === 0) {
+      items.push(current.trim());
+      current = '';
+      continue;
+    }
+    if (ch === '<') depth++;
+    if (ch === '>') depth--;
+    current += ch;
+  }
+  return [...items, current.trim()].filter(Boolean);
+}
+
+/** A Databricks DDL type (`ARRAY<STRUCT<a: STRING, `date`: DATE>>`) as DuckDB's (`STRUCT("a" STRING, …)[]`). */
+function duckType(type: string): string | undefined {
+  const array = /^ARRAY\s*<(.*)>$/is.exec(type.trim());
+  if (array) {
+    const element = duckType(array[1]);
+    return element && `${element}[]`;
+  }
+  const struct = /^STRUCT\s*<(.*)>$/is.exec(type.trim());
+  if (struct) {
+    const fields = topLevelItems(struct[1]).map((item) => {
+      const field = /^`?(\w+)`?\s*:?\s+(.+)$/s.exec(item) ?? /^`?(\w+)`?\s*:\s*(.+)$/s.exec(item);
+      const fieldType = field && duckType(field[2]);
+      return field && fieldType ? `"${field[1]}" ${fieldType}` : undefined;
+    });
+    return fields.every(Boolean) ? `STRUCT(${fields.join(', ')})` : undefined;
+  }
+  return /^\w+(\(\d+(,\s*\d+)?\))?$/.test(type.trim()) ? type.trim() : undefined;
+}
+
+/**
+ * `from_json(x, '<schema>')` (its schema is a literal, so no code rewrite sees it) as DuckDB's cast of JSON,
+ * `CAST(CAST(x AS JSON) AS <type>)`: how a list of values or of rows travels as one parameter.
+ */
+function rewriteFromJson(segments: Segment[]): void {
+  for (let k = 1; k + 1 < segments.length; k++) {
+    const [before, literal, after] = [segments[k - 1], segments[k], segments[k + 1]];
+    const head = before.code ? fromJsonHead.exec(before.text) : null;
+    const type = !head || literal.code ? undefined : duckType(literal.text.slice(1, -1).replaceAll("''", "'"));
+    if (!head || !type || !after.code || !/^\s*\)/.test(after.text)) continue;
+    before.text = `${before.text.slice(0, head.index)}CAST(CAST(${head[1]} AS JSON) AS ${type}`;
+    literal.text = '';
+  }
 }
 
 /** A SQL string literal (for values the emulator itself puts into SQL: file paths, resolved names). */

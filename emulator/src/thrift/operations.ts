@@ -1,12 +1,14 @@
 /**
  * HiveServer2 sessions and operations over the SQL engine. A statement runs to completion inside
  * ExecuteStatement; its result is kept until CloseOperation and served in pages of `maxRows`.
- * Small results go back as direct results (status, metadata, rows and close in one response).
+ * Small results go back as direct results (status, metadata, rows and close in one response), as Arrow
+ * batches, or column-based for a client that does not read Arrow.
  */
 import { randomUUID } from 'node:crypto';
 import Int64 from 'node-int64';
 import type { SqlEngine, SqlParams, SqlResult } from '../contracts.js';
 import { arrowBatch, arrowSchema } from './arrow.js';
+import { columnBatch } from './columns.js';
 import { TOperationState, TOperationType, TProtocolVersion, TSparkRowSetType, TStatusCode } from './generated.js';
 import { tableSchema } from './schema.js';
 
@@ -20,6 +22,8 @@ interface Operation {
   result?: SqlResult;
   error?: { message: string; sqlState: string };
   state: number;
+  /** Results as Arrow batches (the client can read them) or as a column-based row set. */
+  arrow: boolean;
   /** Rows already sent. */
   offset: number;
 }
@@ -91,8 +95,8 @@ function hiveHandlers(engine: SqlEngine, principal: string, { sessions, operatio
   const metadataOf = (op: Operation) => ({
     status: success,
     schema: tableSchema(op.result?.columns ?? []),
-    resultFormat: TSparkRowSetType.ARROW_BASED_SET,
-    arrowSchema: arrowSchema(op.result?.columns ?? []),
+    resultFormat: op.arrow ? TSparkRowSetType.ARROW_BASED_SET : TSparkRowSetType.COLUMN_BASED_SET,
+    ...(op.arrow ? { arrowSchema: arrowSchema(op.result?.columns ?? []) } : {}),
     lz4Compressed: false,
   });
 
@@ -107,7 +111,11 @@ function hiveHandlers(engine: SqlEngine, principal: string, { sessions, operatio
       results: {
         startRowOffset: new Int64(startRowOffset),
         rows: [],
-        arrowBatches: page.length ? [{ batch: arrowBatch(columns, page), rowCount: new Int64(page.length) }] : [],
+        ...(op.arrow
+          ? {
+              arrowBatches: page.length ? [{ batch: arrowBatch(columns, page), rowCount: new Int64(page.length) }] : [],
+            }
+          : { columns: columnBatch(columns, page) }),
       },
     };
   };
@@ -139,11 +147,13 @@ function hiveHandlers(engine: SqlEngine, principal: string, { sessions, operatio
       parameters?: SparkParameter[];
       getDirectResults?: { maxRows?: Int64 };
       resultRowLimit?: Int64;
+      canReadArrowResult?: boolean;
     }) {
       const handle = newHandle();
       const op: Operation = {
         handle: { operationId: handle, operationType: TOperationType.EXECUTE_STATEMENT, hasResultSet: true },
         state: TOperationState.RUNNING_STATE,
+        arrow: req.canReadArrowResult === true,
         offset: 0,
       };
       operations.set(keyOf(handle), op);
@@ -152,6 +162,9 @@ function hiveHandlers(engine: SqlEngine, principal: string, { sessions, operatio
         const limit = req.resultRowLimit ? req.resultRowLimit.toNumber() : 0;
         if (limit > 0) op.result.rows = op.result.rows.slice(0, limit);
         op.state = TOperationState.FINISHED_STATE;
+        // The driver's column-based reader never finishes a result without columns (it waits for rows it
+        // cannot read): a statement that returns no columns (DDL) has no result set for it.
+        if (!op.arrow && op.result.columns.length === 0) op.handle.hasResultSet = false;
       } catch (err) {
         const message = (err as Error).message;
         op.error = { message, sqlState: sqlStateOf(message) };
@@ -159,6 +172,9 @@ function hiveHandlers(engine: SqlEngine, principal: string, { sessions, operatio
       }
       if (!req.getDirectResults) return { status: success, operationHandle: op.handle };
       if (op.error) {
+        return { status: success, operationHandle: op.handle, directResults: { operationStatus: statusOf(op) } };
+      }
+      if (!op.handle.hasResultSet) {
         return { status: success, operationHandle: op.handle, directResults: { operationStatus: statusOf(op) } };
       }
       const resultSet = fetchPage(op, req.getDirectResults.maxRows?.toNumber() ?? DEFAULT_PAGE_ROWS);

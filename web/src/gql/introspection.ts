@@ -3904,6 +3904,14 @@ export default {
             "args": []
           },
           {
+            "name": "line",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "reason",
             "type": {
               "kind": "NON_NULL",
@@ -5332,6 +5340,29 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "DatabricksCrmLocation",
+        "fields": [
+          {
+            "name": "catalog",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "schema",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "DatabricksIntegrationSettings",
         "fields": [
           {
@@ -5390,6 +5421,15 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "crm",
+            "type": {
+              "kind": "OBJECT",
+              "name": "DatabricksCrmLocation",
+              "ofType": null
             },
             "args": []
           },

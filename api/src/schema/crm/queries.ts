@@ -7,7 +7,8 @@ import { ACCOUNTS } from '../../crm/tables.js';
 import { scopeOfMapping } from '../../crm/warehouse.js';
 import { builder } from '../builder.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
-import { CrmAccount, crm, crmDeps, splitNodeId } from './types.js';
+import { connectionNodeFields } from './selection.js';
+import { CrmAccount, crm, crmDeps, prefetchChildren, splitNodeId } from './types.js';
 
 const CrmAccountFilter = builder.inputType('CrmAccountFilter', {
   fields: (t) => ({
@@ -40,7 +41,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: CrmAccountFilter, required: false }),
       orderBy: t.arg({ type: CrmAccountOrder, required: false }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       if (args.before || args.last) throw new CrmError('BAD_INPUT', 'Accounts page forward only (first, after).');
       const first = Math.min(args.first ?? 20, MAX_PAGE);
       const w = await crm(ctx).warehouse(await scopeOfMapping(crmDeps(ctx), args.workspaceId.id));
@@ -48,10 +49,18 @@ builder.queryFields((t) => ({
         ...args.filter,
         search: args.search,
         orderBy: args.orderBy,
+        fields: connectionNodeFields(info),
         first,
         after: args.after,
       });
       crm(ctx).rememberAccounts(
+        w.scope,
+        page.edges.map((edge) => edge.node),
+        page.columns,
+      );
+      prefetchChildren(
+        ctx,
+        info,
         w.scope,
         page.edges.map((edge) => edge.node),
       );

@@ -1,5 +1,6 @@
 /** Moving an account book out (`exportCrm`) and in (`importCrm`, a validated, batched MERGE with a report). */
-import { exportCrm, importCrm } from '../../crm/transfer.js';
+import { importCrm } from '../../crm/import.js';
+import { exportCrm } from '../../crm/transfer.js';
 import { scopeOfMapping } from '../../crm/warehouse.js';
 import { builder } from '../builder.js';
 import { DatabricksWorkspace } from '../databricks/workspace.js';
@@ -17,7 +18,8 @@ const CrmImportTable = builder.simpleObject('CrmImportTable', {
 const CrmImportRejection = builder.simpleObject('CrmImportRejection', {
   fields: (t) => ({
     table: t.string(),
-    index: t.int({ description: 'Position of the row in its list in the file, from 0.' }),
+    index: t.int({ description: 'Position of the row in its list in the file (or among a CSV’s records), from 0.' }),
+    line: t.int({ nullable: true, description: 'Line of the row in a CSV file.' }),
     key: t.string({ nullable: true }),
     reason: t.string(),
   }),
@@ -47,7 +49,8 @@ builder.mutationField('importCrm', (t) =>
   t.field({
     type: CrmImportReport,
     authScopes: { authenticated: true },
-    description: 'Imports an account book (the JSON document exportCrm gives): rows are merged on their keys.',
+    description:
+      'Imports an account book — the JSON document exportCrm gives, or one of its CSV files (the header tells the table): rows are validated, then merged on their keys.',
     args: {
       workspaceId: t.arg.globalID({ for: DatabricksWorkspace, required: true }),
       file: t.arg({ type: 'File', required: true }),

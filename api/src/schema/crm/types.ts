@@ -4,16 +4,26 @@
  * (`<integration>/<workspace>`) and the row's key; every field's SQL goes through services in `crm/`.
  */
 import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ownedByViewer } from '../../auth/tenancy.js';
 import type { Context } from '../../context.js';
 import { assertCrmWriter } from '../../crm/access.js';
 import { CrmError } from '../../crm/errors.js';
 import { type AccountVersion, accountHistory } from '../../crm/history.js';
-import { type CrmRecord, findRow } from '../../crm/records.js';
+import { type CrmRecord, findRow, TABLE_OF } from '../../crm/records.js';
 import { CrmSession } from '../../crm/session.js';
-import { ACCOUNTS, type CrmRow, type CrmTable, PLATFORM_STATUSES, UPDATES, USE_CASES } from '../../crm/tables.js';
+import {
+  ACCOUNTS,
+  type CrmRow,
+  type CrmTable,
+  PLATFORM_STATUSES,
+  projection,
+  UPDATES,
+  USE_CASES,
+} from '../../crm/tables.js';
 import type { CrmDeps, CrmWarehouse } from '../../crm/warehouse.js';
 import { builder } from '../builder.js';
+import { connectionNodeFields, nestedConnectionNodeFields, selectedFields } from './selection.js';
 
 const sessions = new WeakMap<Context, CrmSession>();
 export const crmDeps = (ctx: Context): CrmDeps => ({
@@ -61,7 +71,7 @@ function columnFields(t: any, table: CrmTable) {
 /** A CRM table's node type: global id from scope and key, refetched through the warehouse. */
 function crmNode(name: string, table: CrmTable, description: string, fields: (t: any) => Record<string, unknown>) {
   const isRow = (value: unknown) =>
-    typeof value === 'object' && value !== null && 'scope' in value && table.columns.every((c) => c.field in value);
+    typeof value === 'object' && value !== null && (value as CrmRecord)[TABLE_OF] === table.name;
   return builder.node(builder.objectRef<CrmRecord>(name), {
     description,
     id: { resolve: (row) => `${row.scope}/${String(row[table.key])}` },
@@ -84,8 +94,12 @@ const accountOf = (t: any) => ({
   account: t.field({
     type: CrmAccount,
     description: 'The account this row belongs to.',
-    resolve: async (row: CrmRecord, _args: unknown, ctx: Context) => {
-      const account = await crm(ctx).account(row.scope, String(row.accountBsnid));
+    resolve: async (row: CrmRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+      const account = await crm(ctx).account(
+        row.scope,
+        String(row.accountBsnid),
+        projection(ACCOUNTS, selectedFields(info)),
+      );
       if (!account) throw new CrmError('NOT_FOUND', 'Account was not found.');
       return account;
     },
@@ -131,21 +145,48 @@ const childConnection = (t: any, type: unknown, table: CrmTable, description: st
   t.connection({
     type,
     description,
-    resolve: async (account: CrmRecord, args: object, ctx: Context) =>
+    resolve: async (account: CrmRecord, args: object, ctx: Context, info: GraphQLResolveInfo) =>
       resolveArrayConnection(
         { args },
-        await crm(ctx).rowsOf(account.scope, table, 'account_bsnid', String(account.bsnid)),
+        await crm(ctx).rowsOf(
+          account.scope,
+          table,
+          'account_bsnid',
+          String(account.bsnid),
+          projection(table, connectionNodeFields(info)),
+        ),
       ),
   });
+
+/** An account's connections to its rows in the other tables. */
+const CHILDREN = { platformStatuses: PLATFORM_STATUSES, useCases: USE_CASES, updates: UPDATES } as const;
+
+/**
+ * Starts loading the rows of a page of accounts that the request's selection (`info`, the page's connection)
+ * will ask for, as the account fields' resolvers will ask for them: they then find the loads under way instead of
+ * starting them once GraphQL has walked every account of the page. A failure surfaces in those fields.
+ */
+export function prefetchChildren(ctx: Context, info: GraphQLResolveInfo, scope: string, accounts: CrmRecord[]) {
+  for (const [name, table] of Object.entries(CHILDREN)) {
+    for (const fields of nestedConnectionNodeFields(info, name)) {
+      const columns = projection(table, fields);
+      for (const account of accounts) {
+        crm(ctx)
+          .rowsOf(scope, table, 'account_bsnid', String(account.bsnid), columns)
+          .catch(() => {});
+      }
+    }
+  }
+}
 
 export const CrmAccount = crmNode(
   'CrmAccount',
   ACCOUNTS,
   'A business unit of the customer that adopts the platform, from the CRM in its warehouse.',
   (t) => ({
-    platformStatuses: childConnection(t, PlatformStatus, PLATFORM_STATUSES, 'Its status on each platform.'),
-    useCases: childConnection(t, CrmUseCase, USE_CASES, 'Its use cases, oldest first.'),
-    updates: childConnection(t, AccountUpdate, UPDATES, 'Its updates, oldest first.'),
+    platformStatuses: childConnection(t, PlatformStatus, CHILDREN.platformStatuses, 'Its status on each platform.'),
+    useCases: childConnection(t, CrmUseCase, CHILDREN.useCases, 'Its use cases, oldest first.'),
+    updates: childConnection(t, AccountUpdate, CHILDREN.updates, 'Its updates, oldest first.'),
     history: t.field({
       type: [CrmAccountVersion],
       description: 'The versions of the accounts table that changed this account, newest first.',
@@ -173,8 +214,11 @@ builder.prismaObjectFields('Cop', (t) => ({
     type: [CrmAccount],
     description: 'The CRM accounts this CoP serves.',
     select: { crmAccounts: { select: { scope: true, bsnid: true }, orderBy: { createdAt: 'asc' } } },
-    resolve: async (cop, _args, ctx) => {
-      const accounts = await Promise.all(cop.crmAccounts.map((link) => crm(ctx).account(link.scope, link.bsnid)));
+    resolve: async (cop, _args, ctx, info) => {
+      const columns = projection(ACCOUNTS, selectedFields(info));
+      const accounts = await Promise.all(
+        cop.crmAccounts.map((link) => crm(ctx).account(link.scope, link.bsnid, columns)),
+      );
       return accounts.filter((a): a is CrmRecord => a !== undefined);
     },
   }),

@@ -39,6 +39,10 @@ const AdminIntegrationsQuery = graphql(`
               accountId
               accountConsoleUrl
               region
+              crm {
+                catalog
+                schema
+              }
             }
             secrets {
               name
@@ -135,6 +139,10 @@ export const IntegrationsSection: Component = () => {
                               <dd>{settings().accountId ?? '—'}</dd>
                               <dt>Region</dt>
                               <dd>{settings().region ?? '—'}</dd>
+                              <dt>CRM</dt>
+                              <dd>
+                                {settings().crm?.catalog ?? 'edip_crm'}.{settings().crm?.schema ?? 'main'}
+                              </dd>
                             </dl>
                           )}
                         </Show>

@@ -62,3 +62,29 @@ describe('updateInput', () => {
     });
   });
 });
+
+describe('the CRM location', () => {
+  const stored = fieldsOf({
+    type: 'DATABRICKS',
+    displayName: 'W',
+    databricks: {
+      host: 'https://a.cloud.databricks.com',
+      authType: 'PAT',
+      crm: { catalog: 'sales_crm', schema: null },
+    },
+  });
+
+  it('is read from the nested setting and sent back as one object', () => {
+    expect(stored).toMatchObject({ crmCatalog: 'sales_crm', crmSchema: '' });
+    expect(updateInput({ ...stored, crmSchema: 'book' }, stored).databricks).toMatchObject({
+      crm: { catalog: 'sales_crm', schema: 'book' },
+    });
+  });
+
+  it('goes back to the default (null) when both are emptied, and is left out when never set', () => {
+    expect(updateInput({ ...stored, crmCatalog: '' }, stored).databricks).toMatchObject({ crm: null });
+    expect(createInput('c', { ...EMPTY_FIELDS, host: 'https://a.cloud.databricks.com' }).databricks).not.toHaveProperty(
+      'crm',
+    );
+  });
+});

@@ -21,6 +21,9 @@ export interface IntegrationFields {
   accountId: string;
   accountConsoleUrl: string;
   region: string;
+  /** The CRM's location (`crm { catalog schema }` in the api): empty is the default, edip_crm.main. */
+  crmCatalog: string;
+  crmSchema: string;
   token: string;
   clientSecret: string;
   webhookUrl: string;
@@ -28,10 +31,14 @@ export interface IntegrationFields {
 
 export type SettingName = Exclude<
   keyof DatabricksSettingsInput,
-  'notebookPaths' | 'servingEndpoints' | 'catalogPrefix'
+  'notebookPaths' | 'servingEndpoints' | 'catalogPrefix' | 'crm'
 >;
+/** The form's fields for the nested `crm` setting. */
+const CRM_FIELDS = { crmCatalog: 'catalog', crmSchema: 'schema' } as const;
+type CrmField = keyof typeof CRM_FIELDS;
 export type SecretName = keyof IntegrationSecretsInput & keyof IntegrationFields;
 type TextSetting = Exclude<SettingName, 'authType'>;
+type FormSetting = TextSetting | CrmField;
 
 /** What each authentication type asks for, besides the host (mirrors api/src/integrations/databricks-settings.ts). */
 const CREDENTIALS: Record<DatabricksAuthType, { settings: TextSetting[]; secrets: SecretName[] }> = {
@@ -43,10 +50,11 @@ const CREDENTIALS: Record<DatabricksAuthType, { settings: TextSetting[]; secrets
 const COMMON_SETTINGS: TextSetting[] = ['warehouseId', 'pipelineJobId', 'accountId', 'accountConsoleUrl', 'region'];
 
 /** The inputs the form shows for the current type and authentication, in order. */
-export function visibleFields(fields: IntegrationFields): { settings: TextSetting[]; secrets: SecretName[] } {
+export function visibleFields(fields: IntegrationFields): { settings: FormSetting[]; secrets: SecretName[] } {
   if (fields.type !== 'DATABRICKS') return { settings: [], secrets: ['webhookUrl'] };
   const credentials = CREDENTIALS[fields.authType];
-  return { settings: ['host', ...credentials.settings, ...COMMON_SETTINGS], secrets: credentials.secrets };
+  const settings: FormSetting[] = ['host', ...credentials.settings, ...COMMON_SETTINGS, 'crmCatalog', 'crmSchema'];
+  return { settings, secrets: credentials.secrets };
 }
 
 export const EMPTY_FIELDS: IntegrationFields = {
@@ -62,6 +70,8 @@ export const EMPTY_FIELDS: IntegrationFields = {
   accountId: '',
   accountConsoleUrl: '',
   region: '',
+  crmCatalog: '',
+  crmSchema: '',
   token: '',
   clientSecret: '',
   webhookUrl: '',
@@ -71,12 +81,23 @@ export const EMPTY_FIELDS: IntegrationFields = {
 export function fieldsOf(integration: {
   type: IntegrationType;
   displayName: string;
-  databricks?: (Partial<Record<TextSetting, string | null>> & { authType: DatabricksAuthType }) | null;
+  databricks?:
+    | (Partial<Record<TextSetting, string | null>> & {
+        authType: DatabricksAuthType;
+        crm?: { catalog?: string | null; schema?: string | null } | null;
+      })
+    | null;
 }): IntegrationFields {
-  const settings = Object.fromEntries(
-    Object.entries(integration.databricks ?? {}).map(([name, value]) => [name, value ?? '']),
-  );
-  return { ...EMPTY_FIELDS, ...settings, type: integration.type, displayName: integration.displayName };
+  const { crm, ...plain } = integration.databricks ?? {};
+  const settings = Object.fromEntries(Object.entries(plain).map(([name, value]) => [name, value ?? '']));
+  return {
+    ...EMPTY_FIELDS,
+    ...settings,
+    crmCatalog: crm?.catalog ?? '',
+    crmSchema: crm?.schema ?? '',
+    type: integration.type,
+    displayName: integration.displayName,
+  };
 }
 
 /** Secrets typed into the form; an empty one is left out, which keeps the stored value. */
@@ -90,12 +111,18 @@ function secretsOf(fields: IntegrationFields): IntegrationSecretsInput {
 
 /** Databricks settings of the form: shown ones with a value; on update, emptied ones as null (clear). */
 function settingsOf(fields: IntegrationFields, initial?: IntegrationFields): DatabricksSettingsInput {
-  const settings: Record<string, string | null> = { authType: fields.authType };
+  const settings: Record<string, unknown> = { authType: fields.authType };
+  const crm: Record<string, string> = {};
   for (const name of visibleFields(fields).settings) {
     const value = fields[name].trim();
-    if (value !== '') settings[name] = value;
+    if (name in CRM_FIELDS) {
+      if (value !== '') crm[CRM_FIELDS[name as CrmField]] = value;
+    } else if (value !== '') settings[name] = value;
     else if (initial && initial[name] !== '') settings[name] = null;
   }
+  // The api replaces the nested setting as a whole: both parts, or null to go back to the default.
+  if (Object.keys(crm).length > 0) settings.crm = crm;
+  else if (initial && (initial.crmCatalog !== '' || initial.crmSchema !== '')) settings.crm = null;
   return settings as DatabricksSettingsInput;
 }
 
@@ -118,7 +145,7 @@ export function updateInput(fields: IntegrationFields, initial: IntegrationField
   };
 }
 
-export const FIELD_LABELS: Record<TextSetting | SecretName, string> = {
+export const FIELD_LABELS: Record<FormSetting | SecretName, string> = {
   host: 'Workspace URL',
   clientId: 'Client (application) id',
   azureTenantId: 'Azure AD tenant id',
@@ -128,6 +155,8 @@ export const FIELD_LABELS: Record<TextSetting | SecretName, string> = {
   accountId: 'Account id (optional)',
   accountConsoleUrl: 'Account console URL (optional)',
   region: 'Region (optional)',
+  crmCatalog: 'CRM catalog (optional, default edip_crm)',
+  crmSchema: 'CRM schema (optional, default main)',
   token: 'Personal access token',
   clientSecret: 'Client secret',
   webhookUrl: 'Incoming-webhook URL',

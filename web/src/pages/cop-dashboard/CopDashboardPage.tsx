@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { ChampionsPanel } from './ChampionsPanel';
 import { CopTabs } from './CopTabs';
+import { CrmAccountsPanel } from './CrmAccountsPanel';
 import { copIdFromParam } from './cop-path';
 import { EventsPanel } from './EventsPanel';
 import { KpiPanel } from './KpiPanel';
@@ -90,6 +91,7 @@ const CopDashboardPage: Component = () => {
               <div class="dashboard-stack">
                 <EventsPanel cop={cop()} />
                 <UseCasesPanel cop={cop()} />
+                <CrmAccountsPanel copId={cop().id} />
                 <SurveysPanel cop={cop()} />
                 <ChampionsPanel cop={cop()} />
               </div>

@@ -4,6 +4,7 @@ import { type Component, createSignal, For, Show } from 'solid-js';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { AccountFields, type AccountValues, accountValues } from './AccountFields';
+import { CopLinkForm } from './CopLinkForm';
 import { HistoryView } from './HistoryView';
 import './crm.css';
 
@@ -25,6 +26,7 @@ export const AccountFieldsFragment = graphql(`
 const CrmAccountQuery = graphql(`
   query CrmAccount($id: ID!) {
     crmAccount(id: $id) {
+      id
       ...AccountFields_account
       platformStatuses(first: 50) {
         nodes {
@@ -214,6 +216,7 @@ const AccountPage: Component = () => {
                   )}
                 </For>
               </ul>
+              <CopLinkForm accountId={a().id} linked={a().cops.map((cop) => cop.id)} onLinked={reload} />
               <HistoryView account={a()} />
             </>
           )}

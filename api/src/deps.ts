@@ -163,6 +163,7 @@ export function createAppDeps(config: Config, options: AppDepsOptions): AppDeps 
         connector: connectorStats,
         registry: databricksGateway.registry,
         watcher: runs.watcher,
+        reconciler: sync,
       }),
       operations: new OperationMetrics(),
     },

@@ -95,6 +95,28 @@ describe('GET /metrics', () => {
     expect(after).toContain('copos_run_watcher_ticks_total{outcome="ok"}');
   });
 
+  it("counts the sync reconciler's passes and attempts by kind", async () => {
+    await api.prisma.dataset.create({
+      data: { customerId: tenant.customer.id, name: 'offline', rowCount: 1, sizeBytes: 1, syncStatus: 'DISABLED' },
+    });
+    await api.prisma.customer.update({ where: { id: tenant.customer.id }, data: { databricksEnabled: false } });
+    await api.prisma.dataset.updateMany({
+      where: { customerId: tenant.customer.id },
+      data: { syncStatus: 'PENDING', syncNextAttemptAt: new Date() },
+    });
+    const passes = sample(await scrape(), 'copos_sync_reconciler_passes_total');
+    api.deps.sync.start();
+    let after = await scrape();
+    for (let tries = 0; sample(after, 'copos_sync_attempts_total{kind="dataset"}') === 0 && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await scrape();
+    }
+    await api.deps.sync.stop();
+    expect(sample(after, 'copos_sync_reconciler_passes_total')).toBeGreaterThan(passes);
+    expect(sample(after, 'copos_sync_attempts_total{kind="dataset"}')).toBeGreaterThan(0);
+    expect(sample(after, 'copos_sync_unrecorded_total')).toBe(0);
+  });
+
   it('keeps the series bounded however many operation names clients invent', async () => {
     for (let index = 0; index < 520; index++) await api.graphql(`query Op${index} { viewer { kind } }`, {}, token);
     const text = await scrape();

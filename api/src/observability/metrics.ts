@@ -2,6 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { DatabricksRegistry } from '../databricks/registry.js';
 import type { ConnectorStats } from '../databricks/stats.js';
 import type { RunWatcher } from '../runs/watcher.js';
+import type { SyncReconciler } from '../sync/reconciler.js';
 import type { OperationMetrics } from './operation-metrics.js';
 
 /** What the process-wide figures are read from when Prometheus scrapes. */
@@ -9,15 +10,21 @@ export interface MetricSources {
   connector: ConnectorStats;
   registry: DatabricksRegistry;
   watcher: RunWatcher;
+  reconciler: Pick<SyncReconciler, 'stats'>;
 }
 
 /**
  * The api's Prometheus registry: Node's process figures, the Databricks connector's traffic and breakers, and
- * the run watcher. GraphQL operations are added by `useGraphqlMetrics` (histograms) and `OperationMetrics`. A registry per app (not prom-client's
+ * the run watcher and the sync reconciler. GraphQL operations are added by `useGraphqlMetrics` (histograms) and `OperationMetrics`. A registry per app (not prom-client's
  * global one), so several apps in one process (tests) never share figures. Everything here is read at scrape
  * time from numbers the components keep anyway: recording costs the hot path nothing.
  */
-export function createMetricsRegistry({ connector, registry: connections, watcher }: MetricSources): Registry {
+export function createMetricsRegistry({
+  connector,
+  registry: connections,
+  watcher,
+  reconciler,
+}: MetricSources): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const counter = (metric: ScrapedMetric) => scraped(registry, Counter, metric);
@@ -70,6 +77,22 @@ export function createMetricsRegistry({ connector, registry: connections, watche
     name: 'copos_run_watcher_last_tick_seconds',
     help: 'How long the last watcher pass took.',
     read: () => [['', stats.lastTickSeconds]],
+  });
+  counter({
+    name: 'copos_sync_reconciler_passes_total',
+    help: 'Sync reconciler passes this instance ran while holding the lease.',
+    read: () => [['', reconciler.stats.passes]],
+  });
+  counter({
+    name: 'copos_sync_attempts_total',
+    help: 'Owned resources the reconciler brought in line with Databricks (or tried to), by kind.',
+    label: 'kind',
+    read: () => reconciler.stats.attempts,
+  });
+  counter({
+    name: 'copos_sync_unrecorded_total',
+    help: 'Sync outcomes the reconciler could not record (PostgreSQL unreachable); retried on a later pass.',
+    read: () => [['', reconciler.stats.unrecorded]],
   });
   return registry;
 }

@@ -35,6 +35,8 @@ const LEASE_KEY = 'sync-reconciler';
  * and remote names derive from row ids, so a repeated attempt never creates a second remote object.
  */
 export class SyncReconciler {
+  /** What `/metrics` reports: passes this instance ran under the lease, attempts by kind, unrecorded outcomes. */
+  readonly stats = { passes: 0, attempts: new Map<string, number>(), unrecorded: 0 };
   private readonly loop: LeasedLoop;
 
   constructor(
@@ -63,16 +65,17 @@ export class SyncReconciler {
   }
 
   private async reconcileDue(control: PassControl): Promise<number> {
+    this.stats.passes++;
     let done = 0;
     for (const handler of this.deps.handlers) {
       const ids = await handler.due(new Date(), this.options.batchSize ?? 50);
       for (const id of ids) {
         if (control.shouldStop()) return done;
-        await handler
-          .reconcile(id)
-          .catch((error: unknown) =>
-            this.deps.log.error({ err: error, kind: handler.kind, id }, 'recording a sync outcome failed'),
-          );
+        await handler.reconcile(id).catch((error: unknown) => {
+          this.stats.unrecorded++;
+          this.deps.log.error({ err: error, kind: handler.kind, id }, 'recording a sync outcome failed');
+        });
+        this.stats.attempts.set(handler.kind, (this.stats.attempts.get(handler.kind) ?? 0) + 1);
         done++;
       }
     }

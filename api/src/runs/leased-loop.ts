@@ -24,6 +24,8 @@ export interface PassControl {
  */
 export class LeasedLoop {
   private stopped = true;
+  /** Set by `stop()`: a pass running then ends early. A pass asked for by `tick()` alone runs to its end. */
+  private stopping = false;
   private wake?: () => void;
   private pokeRequested = false;
   private loop?: Promise<void>;
@@ -37,11 +39,13 @@ export class LeasedLoop {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = false;
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     this.wake?.();
     await this.loop;
     await releaseLeases(this.deps.prisma, this.options.instanceId).catch(() => {});
@@ -68,7 +72,7 @@ export class LeasedLoop {
       Math.max(50, this.options.leaseTtlMs / 3),
     );
     try {
-      return { held: true, done: await this.pass({ shouldStop: () => lost || this.stopped }) };
+      return { held: true, done: await this.pass({ shouldStop: () => lost || this.stopping }) };
     } finally {
       clearInterval(renewal);
     }

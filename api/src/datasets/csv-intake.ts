@@ -6,7 +6,6 @@ import { CsvError, parse } from 'csv-parse';
 import { DatasetError } from './errors.js';
 
 export interface CsvIntake {
-  header: string[];
   sizeBytes: number;
 }
 
@@ -52,7 +51,8 @@ export async function takeInCsv(
   }
   const header = await readHeader(target);
   if (!header) throw new DatasetError('EMPTY_FILE', 'Line 1: the file is empty.', { line: 1 });
-  return { header: checkedHeader(header), sizeBytes };
+  checkHeader(header);
+  return { sizeBytes };
 }
 
 /** The first record of a CSV file, or undefined when it has none; only as much of the file as it spans is read. */
@@ -87,7 +87,7 @@ export async function findCsvProblem(path: string): Promise<void> {
 }
 
 /** Column names must be usable as Delta columns: present and unique (Databricks compares them case-blind). */
-function checkedHeader(record: string[]): string[] {
+function checkHeader(record: string[]): void {
   const names = record.map((name) => name.trim());
   const empty = names.indexOf('');
   if (empty !== -1) throw new DatasetError('BAD_HEADER', `Line 1: column ${empty + 1} has no name.`, { line: 1 });
@@ -98,7 +98,6 @@ function checkedHeader(record: string[]): string[] {
     }
     seen.add(name.toLowerCase());
   }
-  return names;
 }
 
 function asDatasetError(error: unknown): unknown {

@@ -49,7 +49,8 @@ export function buildApp(deps: AppDeps) {
         maxFieldBytes: deps.config.MAX_BODY_BYTES,
       }),
       useGraphqlMetrics(deps.metrics.registry),
-      useOperationSpans(),
+      // With tracing off there is nothing to record: the hot path does not pay for building no-op spans.
+      ...(deps.config.OTEL_EXPORTER_OTLP_ENDPOINT ? [useOperationSpans()] : []),
       deps.metrics.operations.plugin(),
       useOperationLimits(),
       useReadinessCheck({

@@ -23,6 +23,8 @@ const configSchema = z.object({
     .enum(['0', '1'])
     .default('0')
     .transform((value) => value === '1'),
+  /** OpenTelemetry collector (OTLP/HTTP); set, `tracing.ts` sends traces there and operations get spans of their own. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Deepest selection a query may have. */
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),

@@ -7,7 +7,7 @@ const tracer = trace.getTracer('cop-os-graphql');
 /**
  * One span per executed operation, named after it (`graphql.execute TracedJobs`), with the statements and
  * Databricks calls its resolvers make as children. Yoga executes through its own executor, which the graphql
- * instrumentation does not see. With tracing off the tracer is OpenTelemetry's no-op: nothing is recorded.
+ * instrumentation does not see. Installed only when tracing is on (`OTEL_EXPORTER_OTLP_ENDPOINT`).
  */
 export function useOperationSpans(): Plugin {
   return {

@@ -1,16 +1,14 @@
 /**
- * How the api's shutdown waits for spans still in the batch. Tracing is preloaded as its own module (its own
- * bundle under `npm start`), so the two meet through the global symbol registry, not a shared module instance.
+ * How the api's shutdown waits for spans still in the batch. The tracing preload and the api import this same
+ * module (under `npm start` it sits in a chunk both bundles share), so the preload leaves its flush here.
  */
-const FLUSH = Symbol.for('cop-os.telemetry-flush');
+let flush: (() => Promise<void>) | undefined;
 
-type Holder = { [FLUSH]?: () => Promise<void> };
-
-export function setTelemetryFlush(flush: () => Promise<void>): void {
-  (globalThis as Holder)[FLUSH] = flush;
+export function setTelemetryFlush(next: () => Promise<void>): void {
+  flush = next;
 }
 
 /** Sends what telemetry is pending; nothing to do when tracing is off. */
 export async function flushTelemetry(): Promise<void> {
-  await (globalThis as Holder)[FLUSH]?.().catch(() => {});
+  await flush?.().catch(() => {});
 }

@@ -35,21 +35,13 @@ export async function untilSqlReady(emulator: RunningEmulator, timeoutMs = 600_0
       headers: { authorization: `Bearer ${emulator.token}`, 'content-type': 'application/json' },
       body: body && JSON.stringify(body),
     });
-    return (await response.body.json()) as { statement_id?: string; status?: { state?: string } };
+    return (await response.body.json()) as StatementAnswer;
   };
   try {
-    const until = Date.now() + timeoutMs;
-    let answer = await call('POST', '/api/2.0/sql/statements', {
-      warehouse_id: EMULATOR_WAREHOUSE_ID,
-      statement: 'SELECT COUNT(*) FROM system.billing.usage',
-      wait_timeout: '50s',
-    });
-    while (['PENDING', 'RUNNING'].includes(answer.status?.state ?? '') && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      answer = await call('GET', `/api/2.0/sql/statements/${answer.statement_id}`);
-    }
-    if (answer.status?.state !== 'SUCCEEDED')
-      throw new Error(`The emulator's SQL is not ready: ${JSON.stringify(answer)}`);
+    await runStatement(call, 'SELECT COUNT(*) FROM system.billing.usage', {
+      pollMs: 1_000,
+      until: Date.now() + timeoutMs,
+    }).catch((error: Error) => Promise.reject(new Error(`The emulator's SQL is not ready: ${error.message}`)));
   } finally {
     await dispatcher.close();
   }
@@ -69,4 +61,42 @@ export async function openDriverSession(driver: DBSQLClient, emulator: RunningEm
     customCaCert: Buffer.from(emulator.caPem),
   } as Parameters<DBSQLClient['connect']>[0]);
   return connected.openSession();
+}
+
+/** What the Statement Execution API answers about a statement (the fields the benches read). */
+export interface StatementAnswer {
+  statement_id?: string;
+  status?: { state?: string };
+  result?: { data_array?: unknown[][] };
+}
+
+/**
+ * One statement through the Statement Execution API on the emulator's warehouse, polled until it ends (or `until`);
+ * resolves to its rows, rejects with its status when it did not succeed. `call` makes the HTTP calls.
+ */
+export async function runStatement(
+  call: (method: 'GET' | 'POST', path: string, body?: object) => Promise<StatementAnswer>,
+  statement: string,
+  {
+    parameters = [],
+    pollMs = 100,
+    until = Number.POSITIVE_INFINITY,
+  }: {
+    parameters?: { name: string; value: string }[];
+    pollMs?: number;
+    until?: number;
+  } = {},
+): Promise<unknown[][]> {
+  let answer = await call('POST', '/api/2.0/sql/statements', {
+    warehouse_id: EMULATOR_WAREHOUSE_ID,
+    statement,
+    parameters,
+    wait_timeout: '50s',
+  });
+  while (['PENDING', 'RUNNING'].includes(answer.status?.state ?? '') && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    answer = await call('GET', `/api/2.0/sql/statements/${answer.statement_id}`);
+  }
+  if (answer.status?.state !== 'SUCCEEDED') throw new Error(`${statement}: ${JSON.stringify(answer.status)}`);
+  return answer.result?.data_array ?? [];
 }

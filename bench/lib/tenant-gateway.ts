@@ -4,11 +4,11 @@ import { SecretBox } from '@cop-os/api/auth/secret-box';
 import { loadConfig } from '@cop-os/api/config';
 import { createPrisma, type PrismaClient } from '@cop-os/api/db/prisma';
 import { Agent, Pool, request } from 'undici';
-import { connectEmulator, EMULATOR_WAREHOUSE_ID } from '../../api/test/support/databricks.js';
+import { connectEmulator } from '../../api/test/support/databricks.js';
 import { createTenant } from '../../api/test/support/fixtures.js';
 import type { RunningEmulator } from '../../emulator/src/app.js';
 import { createBenchDatabase } from './database.js';
-import { startBenchEmulator, untilSqlReady } from './emulator.js';
+import { runStatement, startBenchEmulator, untilSqlReady } from './emulator.js';
 import { post } from './load.js';
 import { bundledWorker, type ServerProcess, startServer } from './servers.js';
 
@@ -39,6 +39,13 @@ export async function startTenantGateway(env: Record<string, string> = {}): Prom
   const emulator = await startBenchEmulator();
   const prisma = createPrisma(database.url);
   const closing: { close(): Promise<unknown> }[] = [];
+  /** Ends what was started, last first: the api and its clients, then the database client, emulator and database. */
+  const teardown = async () => {
+    for (const resource of closing.reverse()) await resource.close();
+    await prisma.$disconnect();
+    await emulator.close();
+    await database.drop();
+  };
   try {
     await untilSqlReady(emulator);
     const tenant = await createTenant(prisma, 'Bench tenant');
@@ -110,32 +117,11 @@ export async function startTenantGateway(env: Record<string, string> = {}): Prom
         if (!answer.data) throw new Error(`uploadDataset failed: ${JSON.stringify(answer.errors)}`);
         return answer.data.uploadDataset.id;
       },
-      async statement(sql, parameters = []) {
-        let answer = await callEmulator('POST', '/api/2.0/sql/statements', {
-          warehouse_id: EMULATOR_WAREHOUSE_ID,
-          statement: sql,
-          parameters,
-          wait_timeout: '50s',
-        });
-        while (['PENDING', 'RUNNING'].includes(answer.status?.state)) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          answer = await callEmulator('GET', `/api/2.0/sql/statements/${answer.statement_id}`);
-        }
-        if (answer.status?.state !== 'SUCCEEDED') throw new Error(`${sql}: ${JSON.stringify(answer.status)}`);
-        return answer.result?.data_array ?? [];
-      },
-      async close() {
-        for (const resource of closing.reverse()) await resource.close();
-        await prisma.$disconnect();
-        await emulator.close();
-        await database.drop();
-      },
+      statement: (sql, parameters = []) => runStatement(callEmulator, sql, { parameters }),
+      close: teardown,
     };
   } catch (error) {
-    for (const resource of closing.reverse()) await resource.close().catch(() => {});
-    await prisma.$disconnect();
-    await emulator.close();
-    await database.drop();
+    await teardown();
     throw error;
   }
 }
